@@ -1,0 +1,17 @@
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from actiontrack import views
+from actiontrack.accounts.forms import SignInForm
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("assets/<path:path>", views.govuk_asset, name="govuk-asset"),
+    path(
+        "sign-in",
+        auth_views.LoginView.as_view(template_name="accounts/sign_in.html", authentication_form=SignInForm),
+        name="login",
+    ),
+    path("sign-out", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("actiontrack.plans.urls")),
+]
