@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "actiontrack.accounts",
     "actiontrack.plans",
+    "actiontrack.importer",
 ]
 
 MIDDLEWARE = [
@@ -166,6 +167,10 @@ if env_bool("ACTIONTRACK_BEHIND_HTTPS_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 PAGE_SIZE = env_int("ACTIONTRACK_PAGE_SIZE", 25)
+
+# Uploads larger than this go to a temporary file instead of memory; the importer's own
+# limit (MAX_UPLOAD_BYTES) refuses anything too big to read.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 LOGGING = {
     "version": 1,

@@ -13,5 +13,6 @@ urlpatterns = [
         name="login",
     ),
     path("sign-out", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("actiontrack.importer.urls")),
     path("", include("actiontrack.plans.urls")),
 ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import secrets
 from collections import Counter
 from dataclasses import dataclass
@@ -11,6 +10,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from actiontrack.importer import convert_path
 from actiontrack.plans.interchange import load_plan
 from actiontrack.plans.models import ActionLead, Person, Plan
 
@@ -23,10 +23,8 @@ class DemoResult:
 
 
 def seed_documents(shared_dir: Path) -> list[tuple[Path, dict]]:
-    """Return each seed plan with its actionplan/1 document."""
-    golden = shared_dir / "golden"
-    seeds = sorted((shared_dir / "seeds").glob("*.txt"))
-    return [(seed, json.loads((golden / f"{seed.stem}.json").read_text(encoding="utf-8"))) for seed in seeds]
+    """Return each seed plan with the actionplan/1 document the importer reads from it."""
+    return [(seed, convert_path(seed)) for seed in sorted((shared_dir / "seeds").iterdir()) if seed.is_file()]
 
 
 @transaction.atomic

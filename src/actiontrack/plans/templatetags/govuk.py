@@ -60,6 +60,8 @@ def field(bound_field: forms.BoundField, classes: str = "") -> dict[str, Any]:
         kind, css = "textarea", "govuk-textarea"
     elif isinstance(widget, forms.Select):
         kind, css = "select", "govuk-select"
+    elif isinstance(widget, forms.FileInput):
+        kind, css = "file", "govuk-file-upload"
     else:
         kind, css = "input", "govuk-input"
     if bound_field.errors:

@@ -1,0 +1,66 @@
+"""Convert a document and say how it was read: the columns' roles and the text left unplaced.
+
+The preview page shows this so a person can check and correct the reading;
+`column_roles` re-reads the document with the roles they chose. Plain Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from actiontrack.importer import columns as col
+from actiontrack.importer.interpret import interpret
+from actiontrack.importer.readers import read_document
+from actiontrack.importer.reconstruct import Loose, Row, reconstruct
+from actiontrack.lib.schema import validate
+from actiontrack.lib.text import clean
+
+ROLES = (
+    col.REF,
+    col.RECOMMENDATION,
+    col.OBJECTIVE,
+    col.ACTION,
+    col.PROGRESS,
+    col.LEAD,
+    col.DUE,
+    col.RAG,
+    col.EVIDENCE,
+)
+ROLE_LABELS = {
+    col.REF: "Reference",
+    col.RECOMMENDATION: "Recommendation",
+    col.OBJECTIVE: "Objective",
+    col.ACTION: "Action (what will be done)",
+    col.PROGRESS: "Progress or update",
+    col.LEAD: "Lead",
+    col.DUE: "Due date",
+    col.RAG: "RAG or status",
+    col.EVIDENCE: "Evidence or measures",
+}
+
+
+@dataclass
+class Conversion:
+    document: dict[str, Any]
+    columns: list[dict[str, str | None]] = field(default_factory=list)  # [{header, role}] in order
+    unplaced: list[str] = field(default_factory=list)
+
+
+def analyse(data: bytes, filename: str, column_roles: dict[str, str | None] | None = None) -> Conversion:
+    """Convert a document; `column_roles` maps a header as printed to the role to give it."""
+    items = reconstruct(read_document(data, filename))
+    columns: dict[str, dict[str, str | None]] = {}
+    unplaced: list[str] = []
+    for item in items:
+        if isinstance(item, Row):
+            for column in item.columns:
+                header = clean(column.header)
+                if column_roles and header in column_roles:
+                    column.role = column_roles[header] or None
+                columns.setdefault(header, {"header": header, "role": column.role})
+        elif isinstance(item, Loose):
+            unplaced.extend(text for row in item.rows if (text := clean(" | ".join(c for c in row if c.strip()))))
+    document = interpret(items, filename)
+    validate(document)
+    return Conversion(document=document, columns=[c for c in columns.values() if c["header"]], unplaced=unplaced)

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ImporterConfig(AppConfig):
+    name = "actiontrack.importer"
+    label = "importer"
+    verbose_name = "Importing plans"

@@ -1,0 +1,234 @@
+"""Split a lead cell ("SM/LM", "Jane Hoey and Cath Thomas") into one entry per lead.
+
+The rule is the `actionplan/1` `leads` rule: initials joined by "/" are
+separate leads, people joined by "and" or "&" are separate, a role that itself
+contains a comma stays whole, a trailing full stop is dropped. Lead cells in
+PDF tables also arrive wrapped over several lines, or with several roles run
+together on one line; the word-level rules below tell a wrap from a new lead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from actiontrack.lib.text import clean, strip_markup
+
+# Words that end a complete role or team: a lead can stop after them.
+_ROLE_ENDS = {
+    "manager", "managers", "director", "directors", "chair", "chairs", "officer", "officers", "worker",
+    "workers", "team", "teams", "group", "groups", "sub-group", "subgroup", "unit", "units", "board",
+    "panel", "committee", "staff", "lead", "leads", "coordinator", "co-ordinator", "coordinators",
+    "adviser", "advisor", "advisers", "advisors", "auditors", "practitioners", "nurse", "nurses",
+    "services", "service", "partnership", "head", "heads", "executive", "secretary", "consultant",
+    "consultants", "commissioner", "commissioners", "inspector", "superintendent", "administrator",
+    "chairperson", "chairman", "chairwoman", "supervisor", "supervisors", "mentor", "trainer", "trainers",
+    "agencies", "academy", "department", "council", "trust", "police", "school", "schools", "forum",
+}  # fmt: skip
+# Singular posts: a comma after one of them introduces what the post is of
+# ("Assistant Director, Children's Services") or who holds it ("MASH Manager,
+# Sue Rogers"), so the comma does not separate leads.
+_POSTS = {
+    "manager", "director", "chair", "officer", "head", "lead", "coordinator", "co-ordinator", "adviser",
+    "advisor", "executive", "secretary", "consultant", "commissioner", "inspector", "superintendent",
+    "chairperson", "chairman", "chairwoman", "administrator", "supervisor", "worker",
+}  # fmt: skip
+# Groups after which a run-on initials token ("Manager SUM's", "team A.D.") starts a new lead.
+_GROUP_ENDS = {"manager", "managers", "team", "teams", "officer", "officers", "workers", "unit", "group"}
+# Words that open a post title; met mid-run they start a new lead ("... Libraries Assistant Director").
+_TITLE_STARTS = {"assistant", "deputy"}
+# Words that are never part of a person's name.
+_NOT_NAMES = _ROLE_ENDS | {
+    "all", "the", "and", "of", "for", "children's", "childrens", "children", "child", "young", "people",
+    "social", "work", "care", "health", "education", "quality", "support", "performance", "information",
+    "systems", "planning", "review", "training", "principal", "senior", "assistant", "deputy", "court",
+    "arts", "libraries", "wellbeing", "management", "safeguarding", "family", "families", "operations",
+    "operational", "development", "resources", "protection", "case", "file", "complaints", "strategic",
+    "local", "authority", "designated", "named", "mash", "business", "project", "area", "district",
+}  # fmt: skip
+
+_JOIN_WORD = re.compile(r"\s+(?:and|&)\s+", re.I)
+_INITIALS_DOTTED = re.compile(r"^(?:[A-Z]\.\s?){1,4}$")
+
+
+def _is_initials(token: str) -> bool:
+    """Tell whether a token looks like initials or a short key ("SM", "SMcL", "A.D.", "SUM's")."""
+    token = re.sub(r"['’]s$", "", token.strip(".,;:"))
+    if _INITIALS_DOTTED.match(token + ".") or _INITIALS_DOTTED.match(token):
+        return True
+    if not 2 <= len(token) <= 6 or not token.isalpha() or not token[0].isupper():
+        return False
+    upper = sum(char.isupper() for char in token)
+    return upper >= 2 and upper >= len(token) - 2
+
+
+def _last_word(text: str) -> str:
+    words = text.split()
+    return words[-1].strip(".,;:").lower() if words else ""
+
+
+def _is_person(text: str) -> bool:
+    """Tell whether a text is a person's name: two or three capitalised words, none a role word."""
+    words = text.split()
+    if not 2 <= len(words) <= 3:
+        return False
+    for word in words:
+        bare = word.strip(".,")
+        if len(bare) < 2 or not re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*", bare):
+            return False
+        if bare.lower() in _NOT_NAMES:
+            return False
+    return True
+
+
+def _is_complete(text: str, keys: set[str]) -> bool:
+    """Tell whether a text can stand as a lead on its own."""
+    text = text.strip(" .,;")
+    if not text:
+        return False
+    if text in keys or _is_initials(text) or _is_person(text):
+        return True
+    return _last_word(text) in _ROLE_ENDS
+
+
+def _merge_lines(raw_lines: list[str], keys: set[str]) -> list[str]:
+    """Join lines a table cell wrapped; keep a line break where one lead ends and another starts."""
+    segments: list[str] = []
+    for line in raw_lines:
+        if not segments:
+            segments.append(line)
+            continue
+        previous = segments[-1]
+        # A lone generic word ("Manager", "Services") is a wrapped tail, never a lead.
+        stands_alone = len(line.split()) > 1 or line in keys or _is_initials(line)
+        if stands_alone and not previous.endswith(",") and _is_complete(previous, keys):
+            segments.append(line)
+        else:
+            segments[-1] = f"{previous} {line}"
+    return segments
+
+
+def _split_slashes(text: str, keys: set[str]) -> list[str]:
+    # A spaced slash always separates; a tight one only where it cannot be
+    # joining two qualifiers of one team ("CP/Court Managers").
+    parts: list[str] = []
+    for chunk in re.split(r"\s+/\s*|\s*/\s+", text):
+        tokens = chunk.split("/")
+        current = tokens[0]
+        for token in tokens[1:]:
+            left = current.split()[-1] if current.split() else ""
+            if _slash_separates(left, token, keys):
+                parts.append(current)
+                current = token
+            else:
+                current = f"{current}/{token}"
+        parts.append(current)
+    return parts
+
+
+def _slash_separates(left: str, right_text: str, keys: set[str]) -> bool:
+    words = right_text.split()
+    if not left or not words:
+        return False
+    right = words[0]
+    if (_is_initials(left) or left in keys) and (_is_initials(right) or right in keys):
+        return True
+    if not _is_complete(right_text, keys):
+        return False
+    # A known person's key or a lower-case group ("SM/operational managers")
+    # cannot be qualifying the words that follow it.
+    return left in keys or (_is_initials(left) and right[0].islower())
+
+
+def _split_run_on(text: str) -> list[str]:
+    """Split roles printed one after another without a separator."""
+    words = text.split()
+    parts: list[list[str]] = [[]]
+    for word in words:
+        current = parts[-1]
+        previous = current[-1] if current else ""
+        bare = word.strip(".,").lower()
+        new_lead = False
+        if current and previous.lower() not in ("and", "&", "of", "the", "for", "/"):
+            # "Chair," opens a post ("Chair, ACPC"); "ACPC Chair" is one.
+            posted_chair = bare == "chair" and word.endswith(",") and not _is_initials(previous)
+            after_group = previous.strip(".,").lower() in _GROUP_ENDS and _is_initials(word)
+            new_lead = bare in _TITLE_STARTS or posted_chair or after_group
+        if new_lead:
+            parts.append([word])
+        else:
+            current.append(word)
+    return [" ".join(part) for part in parts if part]
+
+
+def _split_commas(text: str) -> list[str]:
+    pieces = [piece.strip() for piece in text.split(",") if piece.strip()]
+    if not pieces:
+        return []
+    parts = [pieces[0]]
+    qualifying = False
+    for piece in pieces[1:]:
+        # After a post ("Director,") the rest of the comma list says what the
+        # post is of ("Education, Arts and Libraries") or who holds it.
+        if qualifying or _last_word(parts[-1]) in _POSTS or (_is_person(parts[-1]) and _is_post(piece)):
+            parts[-1] = f"{parts[-1]}, {piece}"
+            qualifying = True
+        else:
+            parts.append(piece)
+    return parts
+
+
+def _is_post(text: str) -> bool:
+    """Tell whether a text names one post ("Head of Service", "Service Manager")."""
+    words = text.lower().split()
+    return bool(words) and (words[0] in _POSTS | _TITLE_STARTS or words[-1] in _POSTS)
+
+
+def _split_joins(text: str, keys: set[str]) -> list[str]:
+    # "and"/"&" separate two leads only where each side stands alone:
+    # "Jane Hoey and Cath Thomas" splits, "A.D. Quality and Support" does not.
+    pieces = _JOIN_WORD.split(text)
+    joiners = _JOIN_WORD.findall(text)
+    parts = [pieces[0]]
+    for joiner, piece in zip(joiners, pieces[1:], strict=True):
+        if _is_complete(parts[-1], keys) and _is_complete(_first_lead(piece), keys):
+            parts.append(piece)
+        else:
+            parts[-1] = f"{parts[-1]}{joiner}{piece}"
+    return parts
+
+
+def _first_lead(text: str) -> str:
+    return _JOIN_WORD.split(text)[0]
+
+
+def _split_keys(text: str, keys: set[str]) -> list[str]:
+    tokens = text.split()
+    if len(tokens) > 1 and (all(token in keys for token in tokens) or all(_is_initials(t) for t in tokens)):
+        return tokens
+    return [text]
+
+
+def split_leads(text: str | None, known_keys: Iterable[str] = ()) -> list[str]:
+    """Return the leads named in a lead cell, one entry per person, role or team."""
+    if not text or not clean(text):
+        return []
+    keys = {key.strip() for key in known_keys if key and key.strip()}
+    raw_lines = [clean(line) for line in strip_markup(text).split("\n")]
+    leads: list[str] = []
+    for segment in _merge_lines([line for line in raw_lines if line], keys):
+        for by_slash in _split_slashes(segment, keys):
+            for run in _split_run_on(by_slash):
+                for by_comma in _split_commas(run):
+                    for joined in _split_joins(by_comma, keys):
+                        leads.extend(_split_keys(joined, keys))
+    # A cell naming the same lead twice still names one lead.
+    return list(dict.fromkeys(lead for lead in (_tidy(lead) for lead in leads) if lead))
+
+
+def _tidy(lead: str) -> str:
+    lead = clean(lead).strip(" ,;:/")
+    # A full stop after initials ("C.P.") is part of them; after anything else it ends the cell.
+    if lead.endswith(".") and not _INITIALS_DOTTED.match(lead.split()[-1]):
+        lead = lead[:-1].rstrip()
+    return lead

@@ -1,0 +1,114 @@
+"""Split a progress cell into dated updates ("08/03/2018: Complete 03/05/2018: ...").
+
+An entry of an update log begins with a date stamp at the start of the cell or
+of one of its lines or paragraphs (the `actionplan/1` "Status" rules). Text
+extracted from documents often loses those line breaks, so a stamp is also
+recognised mid-text where it is followed by ":" or a dash, or where it
+continues a log in date order; a date inside a sentence ("arranged for
+02/05/18", "Completed on 2.2.18") stays in its text.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from actiontrack.lib.duedates import find_date, find_month
+from actiontrack.lib.text import clean, strip_markup
+
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_STAMP = re.compile(
+    rf"(?<![\w/.])(?P<stamp>\d{{1,2}}[/.]\d{{1,2}}[/.](?:\d{{4}}|\d{{2}})"
+    rf"|\d{{1,2}}\s*(?:st|nd|rd|th)?\s+{_MONTH_WORD}\s+\d{{4}})(?![\w/])"
+    r"(?P<sep>\s*(?::|[-–—](?=\s))\s*|\s+|$)"
+)
+# Words that put a date inside a sentence rather than at the head of an entry.
+_PREPOSITIONS = {
+    "on", "to", "for", "from", "by", "until", "till", "of", "at", "since", "before", "after", "wef",
+    "between", "and", "commencing", "dated", "w/c", "than", "in", "as", "is", "was", "the",
+}  # fmt: skip
+
+
+@dataclass
+class UpdateEntry:
+    """One progress entry: the date that heads it (or its column's date) and its text."""
+
+    date: datetime.date | None
+    text: str
+
+
+@dataclass(frozen=True)
+class _Stamp:
+    start: int
+    end: int
+    date: datetime.date
+
+
+def _stamps(text: str) -> list[_Stamp]:
+    accepted: list[_Stamp] = []
+    for match in _STAMP.finditer(text):
+        date = find_date(match.group("stamp"))
+        if date is None:
+            continue
+        start, end = match.span()
+        before = text[:start]
+        after = text[end:]
+        separator = match.group("sep").strip()
+        at_line_start = not before.strip(" \t") or before.rstrip(" \t").endswith("\n")
+        # "19/02/18 – 18/05/18" is a period, not a stamp heading an entry.
+        if separator in "-–—" and separator and _STAMP.match(after):
+            continue
+        if not after.strip() and not at_line_start:
+            continue
+        if not at_line_start:
+            previous_word = before.split()[-1].lower() if before.split() else ""
+            if previous_word.strip("(,") in _PREPOSITIONS or previous_word.endswith("("):
+                continue
+            in_order = not accepted or date >= accepted[-1].date
+            if separator != ":" and not in_order:
+                continue
+            if not separator and not accepted:
+                continue
+        accepted.append(_Stamp(start, end, date))
+    return accepted
+
+
+def split_updates(text: str | None, column_date: datetime.date | None = None) -> list[UpdateEntry]:
+    """Split a progress cell into entries, each dated by its own stamp or else by its column."""
+    if not text:
+        return []
+    plain = re.sub(r"[^\S\n]+", " ", strip_markup(text))
+    entries: list[UpdateEntry] = []
+    stamps = _stamps(plain)
+    head = clean(plain[: stamps[0].start] if stamps else plain)
+    if head:
+        entries.append(UpdateEntry(column_date, head))
+    for index, stamp in enumerate(stamps):
+        stop = stamps[index + 1].start if index + 1 < len(stamps) else len(plain)
+        body = clean(plain[stamp.end : stop])
+        if body:
+            entries.append(UpdateEntry(stamp.date, body))
+    return entries
+
+
+def column_date(header: str, as_of: datetime.date | None) -> datetime.date | None:
+    """Return the date a column heading gives its entries ("Update August 2013" is 2013-08-31).
+
+    A heading naming only a month dates its entries at the month's end, or at
+    the plan's as-of date where that is earlier.
+    """
+    if not header:
+        return None
+    day = find_date(header)
+    if day is not None:
+        return day
+    month = find_month(header)
+    if month is None:
+        return None
+    year, number = month
+    following = datetime.date(year + number // 12, number % 12 + 1, 1)
+    month_end = following - datetime.timedelta(days=1)
+    if as_of is not None and as_of < month_end:
+        return as_of
+    return month_end

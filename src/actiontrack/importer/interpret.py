@@ -1,0 +1,312 @@
+"""Turn reconstructed tables and the text around them into an `actionplan/1` document.
+
+The items from `reconstruct` are walked in reading order with a little state:
+the current section heading and the current recommendation. A recommendation
+starts at a row whose recommendation or reference cell is filled, or at a
+paragraph "Recommendation No. 4 - for improvement within 3 months"; the
+paragraphs after such a heading give its text, then "Outcome(s): ..." and
+"... how will we know?" blocks its outcomes and measures. Rows of a table with
+no recommendation column give the actions of the current recommendation, or
+top-level actions where there is none. Field texts are read by the field
+readers (due dates, leads, status, updates); nothing is invented.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from actiontrack.importer import columns as col
+from actiontrack.importer.errors import UnreadableDocument
+from actiontrack.importer.fields.leads import split_leads
+from actiontrack.importer.fields.status import status_from_rag, status_from_words
+from actiontrack.importer.fields.updates import column_date, split_updates
+from actiontrack.importer.plan_meta import PlanMeta, read_meta
+from actiontrack.importer.reconstruct import Column, Item, Loose, Row, Section, Text
+from actiontrack.importer.splitting import split_row
+from actiontrack.lib.duedates import read_due
+from actiontrack.lib.text import clean, lines
+
+_REC_HEADING = re.compile(
+    r"^\W*recommendations?\s*(?:no\.?|number|#|ref\.?)?\s*(?P<ref>\d+[a-z]?(?:\.\d+)*)\s*"
+    r"(?:[-–—:.)]\s*(?P<rest>.*))?$",
+    re.IGNORECASE,
+)
+_PRIORITY = re.compile(r"^(?:for\b|within\b|immediate|short|medium|long|priority|high|low)", re.IGNORECASE)
+_OUTCOME_MARK = re.compile(r"^\W*(?:intended\s+|expected\s+)?outcomes?\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+_MEASURE_MARK = re.compile(
+    r"^\W*(?:(?:and\s+)?how\s+will\s+we\s+know\b.*|(?:success\s+)?measures?(?:\s+of\s+success)?\s*:\s*(?P<rest>.*))$",
+    re.IGNORECASE,
+)
+_INLINE_REF = re.compile(r"^(?P<section>.*?)\s*(?P<ref>\b\d+(?:\.\d+)+[a-z]?|\b\d+[.)])\s+(?P<text>[A-Z(‘'\"].*)$", re.S)
+_ACTION_NUMBER = re.compile(r"^\s*(\d{1,3}[a-z]?|[a-z])[.)]\s+(?=\S)")
+_SENTENCE = re.compile(r"(?<=[A-Za-z0-9)]{2}[.!?])\s+(?=[A-Z])")
+_SMALL_WORDS = set("a an the of to and or for in on at by with from &".split())
+
+
+@dataclass
+class _Rec:
+    ref: str | None
+    section: str | None
+    text: str = ""
+    priority: str | None = None
+    objective: str | None = None
+    outcomes: list[str] = field(default_factory=list)
+    measures: list[str] = field(default_factory=list)
+    actions: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "ref": self.ref,
+            "section": self.section,
+            "text": clean(self.text),
+            "priority": self.priority,
+            "objective": clean(self.objective) or None,
+            "outcomes": self.outcomes,
+            "measures": self.measures,
+            "actions": self.actions,
+        }
+
+
+def interpret(items: list[Item], name: str) -> dict[str, Any]:
+    """Return the actionplan/1 document the items describe."""
+    walk = _Walk(items)
+    walk.run()
+    if not walk.recs and not walk.actions:
+        raise UnreadableDocument(f"Found no table of recommendations or actions in {name}.")
+    meta = walk.meta
+    return {
+        "format": "actionplan/1",
+        "title": meta.title or name,
+        "source": meta.source,
+        "owner": meta.owner,
+        "as_of": meta.as_of.isoformat() if meta.as_of else None,
+        "version": meta.version,
+        "reporting_to": meta.reporting_to,
+        "notes": meta.notes,
+        "rag_scale": meta.rag_scale,
+        "people": meta.people,
+        "recommendations": [r.as_dict() for r in walk.recs],
+        "actions": walk.actions,
+    }
+
+
+class _Walk:
+    def __init__(self, items: list[Item]) -> None:
+        self.items = items
+        self.recs: list[_Rec] = []
+        self.actions: list[dict[str, Any]] = []
+        self.rec: _Rec | None = None
+        self.section: str | None = None
+        self.mode: str | None = None
+        self.meta = PlanMeta()
+
+    # -- plan fields first: due dates and column dates need the plan's as_of --------------------
+
+    def run(self) -> None:
+        rows = [i for i, item in enumerate(self.items) if isinstance(item, (Row, Section))]
+        first = rows[0] if rows else len(self.items)
+        last = rows[-1] if rows else len(self.items)
+        title_at: list[int] = []
+        for i, item in enumerate(self.items[:first]):
+            if not isinstance(item, Text):
+                continue
+            if _REC_HEADING.match(clean(item.text.split("\n")[0])) or self._marks(item.text):
+                break
+            title_at.append(i)
+        later_headings = any(
+            isinstance(self.items[i], Text) and self._heading_before_table(i) for i in range(first + 1, last)
+        )
+        if len(title_at) > 1 and later_headings and title_at[-1] == first - 1 and self._heading_before_table(first - 1):
+            title_at.pop()  # a section heading printed just above the first table
+        texts = {i: item.text for i, item in enumerate(self.items) if isinstance(item, Text)}
+        self.meta = read_meta(
+            [texts[i] for i in title_at],
+            [t for i, t in texts.items() if i not in title_at and i <= last],
+            [t for i, t in texts.items() if i > last],
+            [item.rows for item in self.items if isinstance(item, Loose)],
+        )
+        self.people_keys = [str(p["key"]) for p in self.meta.people]
+        for i, item in enumerate(self.items[: last + 1]):
+            if isinstance(item, Text) and i not in title_at:
+                self.text(item.text, i)
+            elif isinstance(item, Section):
+                self.section = item.text
+                self.mode = None
+            elif isinstance(item, Row):
+                self.mode = None
+                self.row(item)
+
+    def _marks(self, text: str) -> bool:
+        first_line = clean(text.split("\n")[0])
+        return bool(_OUTCOME_MARK.match(first_line) and "?" in first_line or _MEASURE_MARK.match(first_line))
+
+    def _heading_before_table(self, index: int) -> bool:
+        if index < 0 or index + 1 >= len(self.items):
+            return False
+        item = self.items[index]
+        following = self.items[index + 1]
+        return isinstance(item, Text) and isinstance(following, (Row, Section)) and _heading_like(item.text)
+
+    # -- paragraphs -------------------------------------------------------------------------
+
+    def text(self, text: str, index: int) -> None:
+        raw_lines = [line for line in text.split("\n") if clean(line)]
+        for n, line in enumerate(raw_lines):
+            plain = clean(line)
+            heading = _REC_HEADING.match(plain)
+            if heading:
+                self.start_rec(heading.group("ref"), heading.group("rest") or "")
+                continue
+            if self.rec is not None and _MEASURE_MARK.match(plain):
+                self.mode = "measures"
+                rest = _MEASURE_MARK.match(plain).group("rest")  # type: ignore[union-attr]
+                self._add_item(rest)
+                continue
+            outcome = _OUTCOME_MARK.match(plain)
+            if self.rec is not None and outcome and (":" in plain or "?" in plain):
+                self.mode = "outcomes"
+                rest = outcome.group("rest")
+                if rest and not rest.endswith("?"):
+                    self._add_item(rest)
+                continue
+            if self.mode == "rec" and self.rec is not None:
+                self.rec.text = f"{self.rec.text} {plain}".strip()
+            elif self.mode in ("outcomes", "measures"):
+                self._add_item(line)
+            elif len(raw_lines) == 1 and self._heading_before_table(index):
+                self.section = plain
+                self.mode = None
+
+    def _add_item(self, text: str | None) -> None:
+        if not text or self.rec is None:
+            return
+        target = self.rec.outcomes if self.mode == "outcomes" else self.rec.measures
+        for item in lines(text):
+            target.extend(s.strip() for s in _SENTENCE.split(item) if s.strip())
+
+    def start_rec(self, ref: str | None, rest: str) -> _Rec:
+        rec = _Rec(ref=ref, section=self.section)
+        rest = clean(rest)
+        if rest and _PRIORITY.match(rest):
+            rec.priority = rest
+        elif rest:
+            rec.text = rest
+        self.recs.append(rec)
+        self.rec = rec
+        self.mode = "rec"
+        return rec
+
+    # -- table rows -------------------------------------------------------------------------
+
+    def row(self, row: Row) -> None:
+        roles = {c.role for c in row.columns}
+        rec_text = row.get(col.RECOMMENDATION)
+        ref = clean(row.get(col.REF))
+        has_rec_column = col.RECOMMENDATION in roles
+        action_ref = None
+        if has_rec_column and (clean(rec_text) or ref):
+            self._rec_from_row(ref, rec_text, row)
+        elif not has_rec_column and ref:
+            action_ref = ref
+        for action in self._actions(row, action_ref):
+            (self.rec.actions if self.rec else self.actions).append(action)
+
+    def _rec_from_row(self, ref: str, rec_text: str, row: Row) -> None:
+        text = clean(rec_text)
+        if not ref:
+            match = _INLINE_REF.match(text)
+            if match and (not match.group("section") or _title_like(match.group("section"))):
+                if match.group("section"):
+                    self.section = clean(match.group("section"))
+                ref = match.group("ref").rstrip(".)")
+                text = match.group("text")
+        current = self.rec
+        if current is not None and current.ref == (ref or None) and clean(current.text) == clean(text):
+            return  # a flat export repeats the recommendation on each of its action rows
+        rec = _Rec(ref=ref or None, section=self.section, text=text)
+        rec.objective = clean(row.get(col.OBJECTIVE)) or None
+        self.recs.append(rec)
+        self.rec = rec
+
+    def _actions(self, row: Row, action_ref: str | None) -> list[dict[str, Any]]:
+        action = row.get(col.ACTION)
+        due = row.get(col.DUE)
+        lead = row.get(col.LEAD)
+        rag = clean(row.get(col.RAG))
+        reports = [(c, t) for c, t in row.all(col.PROGRESS) if clean(t)]
+        if not clean(action) and reports:
+            # A row that reports progress but plans nothing further: the report is the action.
+            action = reports.pop(0)[1]
+        if not clean(action) and not clean(due) and not clean(lead):
+            return []
+        parts = split_row(action, due, lead, reports[0][1] if reports else "") if len(reports) <= 1 else None
+        if parts:
+            column = reports[0][0] if reports else None
+            return [
+                self._action(None, p.action, p.due, p.lead, [(column, p.progress)] if column else [], rag)
+                for p in parts
+            ]
+        return [self._action(action_ref, action, due, lead, reports, rag)]
+
+    def _action(
+        self,
+        ref: str | None,
+        text: str,
+        due: str,
+        lead: str,
+        reports: list[tuple[Column, str]],
+        rag: str,
+    ) -> dict[str, Any]:
+        text = clean(text)
+        number = _ACTION_NUMBER.match(text)
+        if number and ref is None:
+            ref = number.group(1)
+            text = text[number.end() :]
+        as_of = self.meta.as_of
+        updates = []
+        for column, report in reports:
+            if not clean(report):
+                continue
+            stamp = column_date(column.header, as_of) if column.header else None
+            for entry in split_updates(report, stamp):
+                if clean(entry.text):
+                    updates.append({"date": _iso(entry.date), "text": clean(entry.text)})
+        due_text = clean(due) or None
+        status = status_from_rag(rag, self.meta.rag_scale) if rag else None
+        if status is None and updates:
+            status = status_from_words(updates[-1]["text"])
+        if status is None and due_text:
+            status = status_from_words(due_text)
+        return {
+            "ref": ref,
+            "text": text,
+            "leads": split_leads(lead, self.people_keys) if clean(lead) else [],
+            "due": read_due(due_text, as_of).as_dict(),
+            "status": status,
+            "updates": updates,
+        }
+
+
+def _iso(value: datetime.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _heading_like(text: str) -> bool:
+    plain = clean(text)
+    return (
+        "\n" not in text.strip()
+        and 0 < len(plain) <= 100
+        and plain[-1] not in ".;:,"
+        and plain[0].isupper()
+        and not _REC_HEADING.match(plain)
+    )
+
+
+def _title_like(text: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'’]*", text)
+    if not words or len(text) > 120 or text.rstrip()[-1:] in ".;:,":
+        return False
+    return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)

@@ -1,0 +1,34 @@
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+from tqdm import tqdm
+
+from actiontrack.importer import UnreadableDocument, convert_path
+from actiontrack.plans.interchange import load_plan
+
+
+class Command(BaseCommand):
+    help = "Convert plan documents and save each as a new plan, each in one transaction."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("files", nargs="+", type=Path)
+
+    def handle(self, *args: object, **options: Any) -> None:
+        files: list[Path] = options["files"]
+        failures = []
+        for path in tqdm(files, unit="file", disable=len(files) < 2, file=self.stderr._out):
+            try:
+                with transaction.atomic():
+                    plan = load_plan(convert_path(path))
+            except FileNotFoundError:
+                failures.append(f"{path} does not exist.")
+            except OSError as error:
+                failures.append(f"Cannot read {path}: {error.strerror}.")
+            except (UnreadableDocument, ValueError) as error:
+                failures.append(str(error))
+            else:
+                tqdm.write(f"Imported {path} as plan {plan.pk}: {plan.title}", file=self.stdout._out)
+        if failures:
+            raise CommandError("\n".join(["Not imported:", *failures]))

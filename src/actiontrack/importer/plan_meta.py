@@ -1,0 +1,305 @@
+"""Read the plan-level fields from the text around the tables.
+
+Title, the report the plan answers (source), owner, the date it reports at
+(as_of), version, the meeting it is for (reporting_to), notes after the
+tables, the RAG key and the key of initials. All rules are about how plans
+are headed and signed off, not about any one plan.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from actiontrack.lib.text import clean, lines
+
+_MONTH_NAMES = [
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+]  # fmt: skip
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/])")
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
+_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
+_MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{4}})\b", re.IGNORECASE)
+_SEPARATOR = re.compile(r"\s+[-–—]\s*|(?<=\S)[-–—]\s+")
+_VERSION = re.compile(r"\b(?:V|v|Version\s*|Ver\.?\s*)\d+(?:\.\d+)*\b")
+_REPORTING = re.compile(
+    r"^(?:an?\s+)?(?:progress\s+)?(?:update|report|paper|prepared|presented|submitted)\s+(?:for|to)\s+(?:the\s+)?(.+)$",
+    re.IGNORECASE,
+)
+_META_SEGMENT = re.compile(
+    r"^(?:(?:updated?|review(?:ed)?|as at|as of|revised|draft|final|version)\b.*|v\d+(?:\.\d+)*)$", re.IGNORECASE
+)
+_LABELLED = re.compile(r"^(?:plan\s+)?(owner|reporting to|prepared for)\s*:\s*(.+)$", re.IGNORECASE)
+_COLOURS = ("blue", "green", "amber", "red", "yellow", "orange", "grey", "gray", "black", "purple", "white")
+_COLOUR_LINE = re.compile(rf"^({'|'.join(_COLOURS)})\b\s*[-–:=]?\s*(.+)$", re.IGNORECASE)
+_KEY_MARK = re.compile(r"^\s*key\b\s*[:\-–]*\s*[:\-–]*\s*", re.IGNORECASE)
+_PERSON = re.compile(
+    r"^[-•*·]?\s*([A-Z][A-Za-z]{0,2}[A-Z])\**\s*[-–:=]?\s+"
+    r"([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s*(?:[,–-]\s*(.+))?$"
+)
+_SOURCE_KINDS: list[tuple[str, str]] = [
+    (r"joint (targeted )?(area )?inspection|inter-?agency inspection|\bJTAI\b|multi-?agency inspection", "joint_inspection"),
+    (r"serious case review|\bSCRs?\b", "serious_case_review"),
+    (r"practice review|\bL?CSPR\b|rapid review|learning review", "practice_review"),
+    (r"peer review|peer challenge", "peer_review"),
+    (r"ofsted|inspection|inspectorate|\bSSI\b|\bCQC\b|\bHMI\w*\b|estyn|\bCIW\b", "inspection"),
+    (r"\baudit\b", "audit"),
+]  # fmt: skip
+_OWNER_PATTERNS = [
+    re.compile(r"^([A-Z]{2,8})\s+(?:multi-?agency\s+)?action\s+plans?\b", re.IGNORECASE),
+    re.compile(rf"\b(London Borough of(?: (?!(?i:{_MONTH})\b)[A-Z][\w&'’-]*)+)"),
+    re.compile(rf"\b((?:(?!(?i:{_MONTH})\b)[A-Z][\w'’-]+ )+(?:County |City |Borough |District )?Council)\b"),
+    re.compile(r"\b((?:[A-Z][\w'’-]+ )+(?:Local )?Safeguarding (?:Children|Adults) (?:Board|Partnership))\b"),
+]
+
+
+@dataclass
+class PlanMeta:
+    title: str = ""
+    source: dict[str, Any] = field(default_factory=lambda: {"kind": "internal", "title": None, "date": None})
+    owner: str | None = None
+    as_of: datetime.date | None = None
+    version: str | None = None
+    reporting_to: str | None = None
+    notes: list[str] = field(default_factory=list)
+    rag_scale: list[dict[str, str]] = field(default_factory=list)
+    people: list[dict[str, str | None]] = field(default_factory=list)
+
+
+def read_meta(title_texts: list[str], other_texts: list[str], notes: list[str], loose: list[list[list[str]]]) -> PlanMeta:
+    """Read the plan fields from its heading lines, other free text, closing notes and keyless tables."""
+    meta = PlanMeta()
+    title_lines = [clean(line) for text in title_texts for line in text.split("\n") if clean(line)]
+    full_title = " ".join(title_lines)
+    labelled = {}
+    for line in list(title_lines):
+        match = _LABELLED.match(line)
+        if match:
+            labelled[match.group(1).lower()] = clean(match.group(2))
+            title_lines.remove(line)
+    # A line repeated inside a longer one ("Action plan" above "ACPC Action Plans ...") adds nothing.
+    title_lines = [
+        line
+        for line in title_lines
+        if not any(o is not line and len(o) > len(line) and line.lower() in o.lower() for o in title_lines)
+    ]
+    meta.title, extras = _title_and_extras(title_lines)
+    meta.version = _first(_VERSION.search(full_title))
+    for segment in (s.strip() for extra in extras for s in _SEPARATOR.split(extra)):
+        match = _REPORTING.match(segment)
+        if match and not meta.reporting_to:
+            meta.reporting_to = _strip_trailing_date(match.group(1)) or None
+    meta.source = _source(title_lines, meta.title)
+    meta.owner = labelled.get("owner") or _owner(meta.title)
+    meta.reporting_to = labelled.get("reporting to") or labelled.get("prepared for") or meta.reporting_to
+    dates = [d for text in [full_title, *notes, *other_texts] for d in full_dates(text)]
+    meta.as_of = max(dates) if dates else None
+    meta.rag_scale = rag_scale(loose, [*other_texts, *notes])
+    meta.people = people_key(loose, [*other_texts, *notes])
+    keys = key_paragraphs(notes)
+    meta.notes = [clean(n) for i, n in enumerate(notes) if i not in keys and clean(n)]
+    return meta
+
+
+def _first(match: re.Match[str] | None) -> str | None:
+    return match.group(0) if match else None
+
+
+def _title_and_extras(title_lines: list[str]) -> tuple[str, list[str]]:
+    """Return the title without trailing dates, versions and "update for ..." parts, and those parts."""
+    kept: list[str] = []
+    extras: list[str] = []
+    for n, line in enumerate(title_lines):
+        if n and _is_meta_segment(line):
+            extras.append(line)  # a line of its own: "Updated 23 March 2004", "Version 3"
+            continue
+        segments = [s.strip() for s in _SEPARATOR.split(line) if s.strip()]
+        while len(segments) > 1 and _is_meta_segment(segments[-1]):
+            extras.insert(0, segments.pop())
+        if segments:
+            # A version printed at the end of the title without a dash ("Early Help Plan V3").
+            trailing = re.search(rf"\s+({_VERSION.pattern})$", segments[-1])
+            if trailing and trailing.start() > 0:
+                extras.insert(0, trailing.group(1))
+                segments[-1] = segments[-1][: trailing.start()]
+        kept.append(" – ".join(segments))
+    return " ".join(k for k in kept if k).strip(), extras
+
+
+def _is_meta_segment(segment: str) -> bool:
+    bare = _VERSION.sub("", segment)
+    bare = _NUMERIC_DATE.sub("", bare)
+    bare = _DAY_MONTH_YEAR.sub("", bare)
+    if not re.search(r"\w", bare):
+        return True
+    return bool(_META_SEGMENT.match(segment) or _REPORTING.match(segment))
+
+
+def _strip_trailing_date(text: str) -> str:
+    text = re.sub(rf"[\s,]*(?:on\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\.?,?\s+\d{{4}}\s*$", "", text, flags=re.I)
+    text = _NUMERIC_DATE.sub("", text)
+    return text.strip(" ,.-–")
+
+
+def full_dates(text: str) -> list[datetime.date]:
+    """Return every calendar date (with a day) printed in the text."""
+    found: list[datetime.date] = []
+    for d, m, y in _NUMERIC_DATE.findall(text):
+        year = int(y) + 2000 if len(y) == 2 else int(y)
+        found.extend(_date(year, int(m), int(d)))
+    for d, m, y in _DAY_MONTH_YEAR.findall(text):
+        found.extend(_date(int(y), _month_number(m), int(d)))
+    for m, d, y in _MONTH_DAY_YEAR.findall(text):
+        found.extend(_date(int(y), _month_number(m), int(d)))
+    return found
+
+
+def _date(year: int, month: int, day: int) -> list[datetime.date]:
+    try:
+        return [datetime.date(year, month, day)]
+    except ValueError:
+        return []
+
+
+def _month_number(name: str) -> int:
+    name = name.lower()[:3]
+    return next(i for i, m in enumerate(_MONTH_NAMES, 1) if m.startswith(name))
+
+
+def _source(title_lines: list[str], title: str) -> dict[str, Any]:
+    text = " ".join(title_lines)
+    kind = "internal"
+    for pattern, name in _SOURCE_KINDS:
+        if re.search(pattern, text, re.IGNORECASE):
+            kind = name
+            break
+    if kind == "internal":
+        return {"kind": kind, "title": None, "date": None}
+    source_title = None
+    source_date = None
+    for line in title_lines:
+        if not any(re.search(p, line, re.IGNORECASE) for p, n in _SOURCE_KINDS if n == kind):
+            continue
+        candidate = re.split(r"\s+[-–—]\s+", line)[0]
+        match = re.search(r"\b(?:in response to|from|following|arising from)\s+(?:the\s+)?(.+)$", candidate, re.I)
+        if match:
+            candidate = re.sub(r"^(?:recommendations?|findings?)\s+(?:of|from)\s+(?:the\s+)?", "", match.group(1), flags=re.I)
+        month = _MONTH_YEAR.search(candidate)
+        if month:
+            source_date = f"{int(month.group(2)):04d}-{_month_number(month.group(1)):02d}"
+        candidate = re.sub(rf"^(?:the\s+)?{_MONTH}\.?\s+\d{{4}}\s+", "", candidate, flags=re.I)
+        candidate = _strip_trailing_date(candidate)
+        candidate = re.sub(r"\s*\baction plans?\b.*$", "", candidate, flags=re.I).strip(" ,.-–")
+        source_title = candidate or None
+        break
+    return {"kind": kind, "title": source_title, "date": source_date}
+
+
+def _owner(title: str) -> str | None:
+    for pattern in _OWNER_PATTERNS:
+        match = pattern.search(title)
+        if match:
+            return match.group(1).strip()
+    return None
+
+
+def _is_key_heading(line: str) -> bool:
+    return bool(re.match(r"^(?:(?:rag|status|rating|colour|color)\s+)*key\b\W*$", line, re.IGNORECASE))
+
+
+def key_paragraphs(texts: list[str]) -> set[int]:
+    """Return the indexes of paragraphs that print a key (of initials or RAG colours), not notes."""
+    keys: set[int] = set()
+    in_key = False
+    for i, text in enumerate(texts):
+        items = lines(text)
+        if not items:
+            continue
+        if _KEY_MARK.match(items[0]) or _is_key_heading(items[0]):
+            in_key = True
+            keys.add(i)
+            items = items[1:]
+            if not items:
+                continue
+        entries = [x for x in items if _COLOUR_LINE.match(x) or _PERSON.match(x)]
+        if len(entries) >= 0.8 * len(items) and (in_key or len(items) >= 2):
+            keys.add(i)
+        else:
+            in_key = False
+    return keys
+
+
+def _key_runs(texts: list[str], pattern: re.Pattern[str]) -> list[list[str]]:
+    # Key entries may be one paragraph or one paragraph per entry: read them as a run of lines.
+    runs: list[list[str]] = [[]]
+    for text in texts:
+        for item in lines(text):
+            if _is_key_heading(item) or _KEY_MARK.fullmatch(item):
+                runs.append([])
+            elif pattern.match(item):
+                runs[-1].append(item)
+            elif runs[-1]:
+                runs.append([])
+    return [run for run in runs if run]
+
+
+def rag_scale(loose: list[list[list[str]]], texts: list[str]) -> list[dict[str, str]]:
+    """Return the RAG key printed as a two-column table or as "Colour – label" lines."""
+    for rows in loose:
+        pairs = [(clean(r[0]), clean(" ".join(r[1:]))) for r in rows if len(r) >= 2]
+        scale = [{"code": c.lower(), "label": label} for c, label in pairs if c.lower() in _COLOURS and label]
+        if len(scale) >= 2 and len(scale) == len(pairs):
+            return scale
+    for run in _key_runs(texts, _COLOUR_LINE):
+        if len(run) >= 2:
+            found = [_COLOUR_LINE.match(item) for item in run]
+            return [{"code": m.group(1).lower(), "label": clean(m.group(2))} for m in found if m]
+    return []
+
+
+def people_key(loose: list[list[list[str]]], texts: list[str]) -> list[dict[str, str | None]]:
+    """Return the key of initials: "SM Steve Merrell, Children's Services Manager" lines after a KEY mark."""
+    people: list[dict[str, str | None]] = []
+    in_key = False
+    for text in texts:
+        items = lines(text)
+        if items and (_KEY_MARK.match(items[0]) or _is_key_heading(items[0])):
+            in_key = True
+            items[0] = _KEY_MARK.sub("", items[0])
+        found = [_person(i) for i in _split_entries(items)]
+        hits = [p for p in found if p]
+        if hits and (in_key or len(hits) >= 2):
+            people.extend(hits)
+        elif items and any(i.strip(" -:") for i in items):
+            in_key = False
+    for rows in loose:
+        for r in rows:
+            cells = [clean(c) for c in r if clean(c)]
+            if len(cells) >= 2 and re.fullmatch(r"[A-Z]{2,4}", cells[0]):
+                people.append({"key": cells[0], "name": cells[1], "role": cells[2] if len(cells) > 2 else None})
+    seen: set[str] = set()
+    unique = []
+    for p in people:
+        if p["key"] not in seen:
+            seen.add(str(p["key"]))
+            unique.append(p)
+    return unique
+
+
+def _split_entries(items: list[str]) -> list[str]:
+    # "SM Steve Merrell, Manager, JD Jon Dudley, Officer" on one line: split before each run of initials.
+    out: list[str] = []
+    for item in items:
+        out.extend(p for p in re.split(r"[,;]\s+(?=[A-Z]{2,4}\**\s+[A-Z][a-z])", item) if p.strip())
+    return out
+
+
+def _person(item: str) -> dict[str, str | None] | None:
+    match = _PERSON.match(item.strip())
+    if not match:
+        return None
+    return {"key": match.group(1), "name": clean(match.group(2)), "role": clean(match.group(3)) or None}

@@ -1,0 +1,71 @@
+"""Readers, registered by file type and chosen by the file's content.
+
+Each reader module calls `register` with a name, a `sniff(data, filename)`
+function that says whether the bytes look like its type, and a
+`read(data, filename) -> RawDocument` function. `read_document` tries the
+sniffers in registration order, so the most specific formats (zip-based
+.docx/.xlsx, PDF) register before the catch-all text reader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from actiontrack.importer.errors import UnreadableDocument
+from actiontrack.importer.model import RawDocument
+
+Sniffer = Callable[[bytes, str], bool]
+ReadFunction = Callable[[bytes, str], RawDocument]
+
+
+@dataclass(frozen=True)
+class Reader:
+    name: str
+    sniff: Sniffer
+    read: ReadFunction
+
+
+_READERS: list[Reader] = []
+
+
+def register(name: str, sniff: Sniffer, read: ReadFunction) -> None:
+    """Add a reader; earlier registrations are tried first."""
+    _READERS.append(Reader(name, sniff, read))
+
+
+def reader_for(data: bytes, filename: str) -> Reader:
+    """Return the reader whose sniffer accepts these bytes."""
+    _load_builtin_readers()
+    if not data:
+        raise UnreadableDocument(f"{filename} is empty.")
+    for reader in _READERS:
+        if reader.sniff(data, filename):
+            return reader
+    raise UnreadableDocument(
+        f"{filename} is not a document ActionTrack can read: expected Word (.docx), PDF, "
+        "Excel (.xlsx), CSV or plain text."
+    )
+
+
+def read_document(data: bytes, filename: str) -> RawDocument:
+    """Read bytes into a RawDocument with the reader their content calls for."""
+    return reader_for(data, filename).read(data, filename)
+
+
+_loaded = False
+
+
+def _load_builtin_readers() -> None:
+    # Imported here so each reader module registers itself once, in this order.
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    from actiontrack.importer.readers import (  # noqa: F401
+        csv_reader,
+        docx_reader,
+        pdf_reader,
+        text_reader,
+        xlsx_reader,
+    )

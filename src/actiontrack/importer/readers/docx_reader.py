@@ -1,0 +1,238 @@
+"""Read Word (.docx) documents: body paragraphs and tables in reading order.
+
+The body XML is walked directly (python-docx opens the package and resolves
+styles) so that paragraphs and tables keep their order and merged cells can be
+laid out on the table grid: a merged cell's text appears once, in its first
+row and column, and the cells it covers are empty strings, which is what lets
+the reconstruction step recognise continuation rows. Headers and footers are
+not part of the body and are ignored.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+
+from lxml import etree
+
+from actiontrack.importer.errors import UnreadableDocument
+from actiontrack.importer.model import Block, Paragraph, RawDocument, Table
+from actiontrack.importer.readers import register
+from actiontrack.importer.readers.safety import (
+    check_zip,
+    looks_like_ole,
+    looks_like_zip,
+    refuse_ole,
+    zip_names,
+)
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_W = f"{{{W}}}"
+
+# Wrappers that may stand around paragraphs, rows or cells without changing
+# what is printed: content controls, custom XML, tracked-change containers.
+_TRANSPARENT = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins", f"{_W}moveTo", f"{_W}smartTag"}
+# Text that is not printed (deleted revisions) or printed elsewhere (text
+# boxes, whose content is repeated in a VML fallback) is skipped.
+_SKIP_IN_PARAGRAPH = {
+    f"{_W}del",
+    f"{_W}moveFrom",
+    f"{_W}txbxContent",
+    f"{{{MC}}}Fallback",
+    f"{_W}instrText",
+    f"{_W}delText",
+}
+_HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
+
+
+def sniff(data: bytes, filename: str) -> bool:
+    """Claim Word documents, and any other zip or OLE file that is not a workbook.
+
+    Damaged zips, zip bombs and encrypted Office files are claimed too, so
+    that the reader can say what is wrong with them instead of the text
+    reader calling them unreadable.
+    """
+    if looks_like_ole(data):
+        return True
+    if not looks_like_zip(data):
+        return False
+    names = zip_names(data)
+    return names is None or "xl/workbook.xml" not in names
+
+
+def read(data: bytes, filename: str) -> RawDocument:
+    """Read a .docx into paragraphs and tables in body order."""
+    if looks_like_ole(data):
+        refuse_ole(data, filename)
+    check_zip(data, filename, "Word document")
+    names = zip_names(data) or set()
+    if "word/document.xml" not in names:
+        raise UnreadableDocument(
+            f"{filename} is a zip archive, not a Word document or Excel workbook ActionTrack can read."
+        )
+    import docx  # deferred: python-docx is only needed for Word uploads
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+        raise UnreadableDocument(f"{filename} is not a Word document ActionTrack can open ({exc}).") from None
+    headings = _heading_styles(document)
+    blocks = list(_body_blocks(document.element.body, headings))
+    return RawDocument(name=filename, kind="docx", blocks=blocks)
+
+
+def _heading_styles(document) -> dict[str, int]:
+    """Map paragraph style ids to heading levels ("Heading2" -> 2, "Title" -> 1)."""
+    levels: dict[str, int] = {}
+    for style in document.styles:
+        style_id = getattr(style, "style_id", None)
+        name = (getattr(style, "name", None) or "").strip()
+        if not style_id:
+            continue
+        match = _HEADING_STYLE.match(name)
+        if match:
+            levels[style_id] = max(int(match.group(1)), 1)
+        elif name.lower() == "title":
+            levels[style_id] = 1
+    return levels
+
+
+def _body_blocks(body, headings: dict[str, int]) -> Iterator[Block]:
+    for element in _children(body):
+        if element.tag == f"{_W}p":
+            text = _paragraph_text(element)
+            if text.strip():
+                yield Paragraph(text=text.strip(), heading=_heading_level(element, headings))
+        elif element.tag == f"{_W}tbl":
+            rows = _table_rows(element)
+            if any(any(cell for cell in row) for row in rows):
+                yield Table(rows=rows)
+
+
+def _children(element) -> Iterator:
+    """Yield child elements, looking through transparent wrappers."""
+    for child in element:
+        if child.tag in _TRANSPARENT:
+            yield from _children(child)
+        elif isinstance(child.tag, str):
+            yield child
+
+
+def _heading_level(paragraph, headings: dict[str, int]) -> int | None:
+    style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+    if style is not None:
+        level = headings.get(style.get(f"{_W}val", ""))
+        if level:
+            return level
+    outline = paragraph.find(f"{_W}pPr/{_W}outlineLvl")
+    if outline is not None:
+        value = outline.get(f"{_W}val", "")
+        # Level 9 means "body text" in Word's outline levels.
+        if value.isdigit() and int(value) < 9:
+            return int(value) + 1
+    return None
+
+
+def _paragraph_text(paragraph) -> str:
+    """Return a paragraph's printed text; line breaks become "\n"."""
+    parts: list[str] = []
+    _collect_text(paragraph, parts)
+    return "".join(parts).replace("\u00a0", " ")
+
+
+def _collect_text(element, parts: list[str]) -> None:
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIP_IN_PARAGRAPH:
+            continue
+        if tag == f"{_W}t":
+            parts.append(child.text or "")
+        elif tag == f"{_W}tab":
+            parts.append("\t")
+        elif tag in (f"{_W}br", f"{_W}cr"):
+            # A page break inside a paragraph separates text like a line break.
+            parts.append("\n")
+        elif tag == f"{_W}noBreakHyphen":
+            parts.append("-")
+        elif tag == f"{_W}sym":
+            parts.append(_symbol(child))
+        elif tag == f"{_W}pPr" or tag == f"{_W}rPr":
+            continue
+        else:
+            _collect_text(child, parts)
+
+
+def _symbol(sym) -> str:
+    # Symbol-font bullets and ticks: keep a readable stand-in for the common ones.
+    code = sym.get(f"{_W}char", "").upper()
+    return {"F0B7": "•", "F0FC": "✓", "F0FB": "✗", "F0A7": "▪"}.get(code, "")
+
+
+def _table_rows(table) -> list[list[str]]:
+    """Lay a table's rows out on its grid, merged cells given once."""
+    grid = table.findall(f"{_W}tblGrid/{_W}gridCol")
+    rows: list[list[str]] = []
+    for tr in _children(table):
+        if tr.tag != f"{_W}tr":
+            continue
+        row: list[str] = [""] * _grid_skip(tr, "gridBefore")
+        for tc in _children(tr):
+            if tc.tag != f"{_W}tc":
+                continue
+            span = _cell_span(tc)
+            text = "" if _continues_vertical_merge(tc) else _cell_text(tc)
+            row.append(text)
+            row.extend([""] * (span - 1))
+        row.extend([""] * _grid_skip(tr, "gridAfter"))
+        rows.append(row)
+    width = max([len(grid)] + [len(row) for row in rows]) if rows else 0
+    for row in rows:
+        row.extend([""] * (width - len(row)))
+    # Grid columns that no row fills (left over from deleted or split columns)
+    # carry nothing and would only shift the column mapping.
+    keep = [c for c in range(width) if any(row[c] for row in rows)]
+    if keep and len(keep) < width:
+        rows = [[row[c] for c in keep] for row in rows]
+    return rows
+
+
+def _grid_skip(tr, name: str) -> int:
+    element = tr.find(f"{_W}trPr/{_W}{name}")
+    value = element.get(f"{_W}val", "0") if element is not None else "0"
+    return int(value) if value.isdigit() else 0
+
+
+def _cell_span(tc) -> int:
+    element = tc.find(f"{_W}tcPr/{_W}gridSpan")
+    value = element.get(f"{_W}val", "1") if element is not None else "1"
+    return max(int(value), 1) if value.isdigit() else 1
+
+
+def _continues_vertical_merge(tc) -> bool:
+    element = tc.find(f"{_W}tcPr/{_W}vMerge")
+    return element is not None and element.get(f"{_W}val", "continue") == "continue"
+
+
+def _cell_text(tc) -> str:
+    """Join a cell's paragraphs (and any nested table's rows) with "\n"."""
+    lines: list[str] = []
+    for child in _children(tc):
+        if child.tag == f"{_W}p":
+            text = _paragraph_text(child).strip()
+            if text:
+                lines.append(text)
+        elif child.tag == f"{_W}tbl":
+            # A table inside a cell splits the cell: each of its rows is a line,
+            # its cells separated by spaces.
+            for row in _table_rows(child):
+                line = " ".join(cell.replace("\n", " ") for cell in row if cell)
+                if line:
+                    lines.append(line)
+    return "\n".join(lines)
+
+
+register("docx", sniff, read)

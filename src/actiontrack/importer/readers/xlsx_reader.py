@@ -1,0 +1,131 @@
+"""Read Excel (.xlsx) workbooks: each visible sheet as its title and a table.
+
+Cells are read as the values Excel last showed (`data_only`), turned into
+strings as a person would read them: dates as DD/MM/YYYY, whole numbers
+without a decimal point. Merged ranges keep their value in the first cell and
+blanks elsewhere (openpyxl's MergedCell), so a recommendation merged down over
+its actions reads like a vertically merged Word cell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from typing import Any
+
+from actiontrack.importer.errors import UnreadableDocument
+from actiontrack.importer.model import Block, Paragraph, RawDocument
+from actiontrack.importer.readers import register
+from actiontrack.importer.readers.grid import grid_blocks
+from actiontrack.importer.readers.safety import check_zip, looks_like_zip, zip_names
+
+# A sheet far larger than any action plan is refused rather than read.
+MAX_SHEET_CELLS = 500_000
+_DEFAULT_SHEET_NAME = re.compile(r"^(sheet|feuil|tabelle|hoja)\s*\d*$", re.IGNORECASE)
+_EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def sniff(data: bytes, filename: str) -> bool:
+    """Claim zip archives holding an Excel workbook part."""
+    if not looks_like_zip(data):
+        return False
+    names = zip_names(data)
+    return names is not None and "xl/workbook.xml" in names
+
+
+def read(data: bytes, filename: str) -> RawDocument:
+    """Read every visible sheet into its name and its used range."""
+    check_zip(data, filename, "Excel workbook")
+    import openpyxl  # deferred: only workbook uploads need it
+
+    try:
+        # read_only=False: merged ranges are only known to the full reader.
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=False, data_only=True)
+    except (KeyError, ValueError, TypeError, zipfile.BadZipFile, OSError) as exc:
+        raise UnreadableDocument(
+            f"{filename} is not an Excel workbook ActionTrack can open ({exc})."
+        ) from None
+    except Exception as exc:  # noqa: BLE001 - openpyxl surfaces lxml and its own parse errors
+        raise UnreadableDocument(
+            f"{filename} is damaged: ActionTrack cannot read its sheets ({exc})."
+        ) from None
+    blocks: list[Block] = []
+    try:
+        for number, sheet in enumerate(workbook.worksheets, start=1):
+            if sheet.sheet_state != "visible":
+                continue  # hidden sheets hold lookup lists, not the plan
+            rows = _sheet_rows(sheet, filename)
+            if not rows:
+                continue
+            if not _DEFAULT_SHEET_NAME.match(sheet.title.strip()):
+                blocks.append(Paragraph(text=sheet.title.strip(), page=number, heading=1))
+            blocks.extend(grid_blocks(rows, page=number))
+    finally:
+        workbook.close()
+    if not blocks:
+        raise UnreadableDocument(f"{filename} has no filled cells on any visible sheet.")
+    return RawDocument(name=filename, kind="xlsx", blocks=blocks)
+
+
+def _sheet_rows(sheet: Any, filename: str) -> list[list[str]]:
+    """Return the strings of the sheet's cells within the range that holds values."""
+    # sheet._cells holds only the cells the file defines; formatting alone can
+    # stretch max_row/max_column to the sheet's limits, so bound by values.
+    filled = [(r, c) for (r, c), cell in sheet._cells.items() if cell.value not in (None, "")]
+    if not filled:
+        return []
+    top = min(r for r, _ in filled)
+    bottom = max(r for r, _ in filled)
+    left = min(c for _, c in filled)
+    right = max(c for _, c in filled)
+    if (bottom - top + 1) * (right - left + 1) > MAX_SHEET_CELLS:
+        raise UnreadableDocument(
+            f"{filename}: sheet {sheet.title!r} spans {bottom - top + 1} rows by {right - left + 1} "
+            "columns, more than an action plan; delete the unused rows and columns and upload it again."
+        )
+    rows = []
+    for r in range(top, bottom + 1):
+        row = []
+        for c in range(left, right + 1):
+            cell = sheet._cells.get((r, c))
+            row.append(cell_text(cell.value, cell.number_format) if cell is not None else "")
+        rows.append(row)
+    return rows
+
+
+def cell_text(value: Any, number_format: str = "General") -> str:
+    """Return a cell value as a person reads it in the sheet."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0, 0):
+            return value.strftime("%d/%m/%Y")
+        return value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float | int):
+        return _number_text(value, number_format or "General")
+    text = _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), str(value))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    return "\n".join(line.strip() for line in text.split("\n")).strip()
+
+
+def _number_text(value: float | int, number_format: str) -> str:
+    if "%" in number_format:
+        return f"{value * 100:g}%"
+    decimals = re.search(r"0\.(0+)", number_format)
+    if decimals and isinstance(value, float):
+        # A format like "0.00" makes 1.1 print as "1.10": refs such as 1.10 need it.
+        return f"{value:.{len(decimals.group(1))}f}"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+register("xlsx", sniff, read)

@@ -1,0 +1,364 @@
+"""Put printed tables back together, whatever the file type.
+
+Readers give tables as printed: a header row repeated on every page, a row
+that a page break cut in two, a row whose cells wrap over several physical
+lines (PDF text), a running title or "APPENDIX 1" between page tables. This
+module turns a `RawDocument` into a flat sequence of items in reading order:
+
+- `Text`: a paragraph outside the tables (or a row printed above a table's header),
+- `Section`: a heading row inside a table ("SOCIAL SERVICES"),
+- `Row`: one logical table row, its cells paired with the column they stand in,
+- `Loose`: a table without a recognisable header (a RAG key, a key of initials).
+
+Rules, all about layout rather than any one document:
+- a header row is a row whose cells name column roles (see `columns`);
+- a table that follows another across a page break (only blank lines or
+  running text between) with the same header, or no header and the same width,
+  continues it; a repeated header row is dropped, and a header cell left blank
+  takes the role the earlier header gave that column;
+- a row continues the one above when it carries no reference of its own and
+  its text visibly continues (starts in lower case, or the cell above ends on
+  "of", "the", "and", a comma ...); in wrapped text (text, PDF) a row with no
+  reference and no due date continues unless its text visibly starts afresh;
+- after a page break, a cell whose counterpart above ends mid-phrase is joined
+  to it even where the rest of the row is a new row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from actiontrack.importer import columns as col
+from actiontrack.importer.model import Paragraph, RawDocument, Table
+from actiontrack.lib.text import clean
+
+
+@dataclass
+class Column:
+    """A table column: the role its header names (or None) and the header as printed."""
+
+    role: str | None
+    header: str
+
+
+@dataclass
+class Text:
+    text: str
+    heading: int | None = None
+
+
+@dataclass
+class Section:
+    text: str
+
+
+@dataclass
+class Row:
+    """One logical row: cell texts by column index, and the table's columns."""
+
+    columns: list[Column]
+    cells: list[str]
+
+    def get(self, role: str) -> str:
+        """Return the text of the first column with this role ("" where none)."""
+        for column, cell in zip(self.columns, self.cells, strict=False):
+            if column.role == role:
+                return cell
+        return ""
+
+    def all(self, role: str) -> list[tuple[Column, str]]:
+        """Return every (column, text) with this role."""
+        return [(c, t) for c, t in zip(self.columns, self.cells, strict=False) if c.role == role]
+
+
+@dataclass
+class Loose:
+    rows: list[list[str]]
+
+
+Item = Text | Section | Row | Loose
+
+# Words a phrase cannot end on: a cell ending on one continues below.
+_DANGLING = set(
+    "a an the of to and or for with in on at by from into onto that which who whose since between "
+    "as than its their his her our your this these those is are was were be been has have had will "
+    "would should could can may must not via per about under over after before during within without "
+    "including such e.g i.e re &".split()
+)
+_RUNNING = re.compile(r"^(appendix|annex|annexe|page)\s+[\w.]+(\s+of\s+\d+)?$", re.IGNORECASE)
+_GLUED_HEADING = re.compile(r"^(.*[a-z0-9)])([A-Z][A-Z0-9 ,&/()–—-]{7,})$")
+_FRESH_REF = re.compile(r"^[\w(]")
+_EVIDENCE_ROLES = (col.RECOMMENDATION, col.OBJECTIVE, col.ACTION, col.PROGRESS, col.EVIDENCE, col.LEAD, None)
+_REC_ROLES = (col.REF, col.RECOMMENDATION, col.OBJECTIVE)
+_WRAPPING_KINDS = ("text", "pdf")
+
+
+def reconstruct(doc: RawDocument) -> list[Item]:
+    """Return the document's items with tables merged across pages and rows rejoined."""
+    builder = _Builder(wrapping=doc.kind in _WRAPPING_KINDS)
+    running = _running_paragraphs(doc)
+    seen_table = False
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            key = _norm(block.text)
+            if key in running or _RUNNING.match(key):
+                if seen_table or _RUNNING.match(key):
+                    builder.page_break()
+                    continue
+                if key in builder.kept_running:
+                    builder.page_break()
+                    continue
+                builder.kept_running.add(key)
+            for text in split_glued_heading(block.text):
+                builder.text(text, block.heading)
+        else:
+            seen_table = True
+            builder.table(block)
+    return builder.finish()
+
+
+def split_glued_heading(text: str) -> list[str]:
+    """Split a line where extraction glued a capitals heading onto the line before it.
+
+    "ACPC Action Plans from SSI ReportRECOMMENDATIONS – STRATEGIC" is a title and a heading.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    for line in lines:
+        match = _GLUED_HEADING.match(line.strip())
+        if match and not re.search(r"[a-z]", match.group(2)) and len(match.group(1).split()) >= 2:
+            out.extend([match.group(1).strip(), match.group(2).strip()])
+        else:
+            out.append(line)
+    if len(out) == len(lines):
+        return [text]
+    return [line for line in out if line.strip()]
+
+
+def _running_paragraphs(doc: RawDocument) -> set[str]:
+    """Return paragraphs printed at the top or foot of every page: repeated, each repeat next to a table."""
+    places: dict[str, list[int]] = {}
+    for i, block in enumerate(doc.blocks):
+        if isinstance(block, Paragraph) and _norm(block.text):
+            places.setdefault(_norm(block.text), []).append(i)
+    running = set()
+    for text, where in places.items():
+        if len(where) < 2:
+            continue
+        # Labels repeated inside the prose ("Outcomes: ...") are not running heads: those sit
+        # between a table and the next page's content.
+        if all(_beside_table(doc, i) for i in where[1:]):
+            running.add(text)
+    return running
+
+
+def _beside_table(doc: RawDocument, index: int) -> bool:
+    before = doc.blocks[index - 1] if index > 0 else None
+    after = doc.blocks[index + 1] if index + 1 < len(doc.blocks) else None
+    return isinstance(before, Table) or after is None
+
+
+def _norm(text: str) -> str:
+    return clean(text).lower()
+
+
+@dataclass
+class _Active:
+    columns: list[Column]
+    last: Row | None = None  # the table's last logical row
+    group: Row | None = None  # the row that opened the current recommendation
+
+
+class _Builder:
+    def __init__(self, wrapping: bool) -> None:
+        self.items: list[Item] = []
+        self.wrapping = wrapping
+        self.active: _Active | None = None
+        self.broken = False  # a page break since the active table's last row
+        self.kept_running: set[str] = set()
+
+    def page_break(self) -> None:
+        self.broken = True
+
+    def text(self, text: str, heading: int | None = None) -> None:
+        if not clean(text):
+            return
+        self.close()
+        self.items.append(Text(text, heading))
+
+    def close(self) -> None:
+        self.active = None
+        self.broken = False
+
+    def finish(self) -> list[Item]:
+        self.close()
+        return self.items
+
+    def table(self, table: Table) -> None:
+        rows = [[cell or "" for cell in row] for row in table.rows if any(clean(c) for c in row)]
+        if not rows:
+            return
+        width = max(len(r) for r in rows)
+        rows = [r + [""] * (width - len(r)) for r in rows]
+        # A table printed on from the page before starts with its rows, not a header.
+        self.broken = True
+        roles = [col.header_roles(r) for r in rows]
+        first = next((i for i, r in enumerate(roles) if r), None)
+        if first is None:
+            if self.active and len(self.active.columns) == width:
+                for r in rows:
+                    self.row(r)
+            else:
+                self.close()
+                self.items.append(Loose(rows))
+            self.broken = True
+            return
+        for r in rows[:first]:
+            # Rows above the header: a title, a recommendation, its outcomes, printed in the table.
+            self.text("\n".join(c for c in r if clean(c)))
+        for r, header_roles in zip(rows[first:], roles[first:], strict=True):
+            if header_roles:
+                self.header(r, header_roles)
+            else:
+                self.row(r)
+        self.broken = True
+
+    def header(self, cells: list[str], roles: list[str | None]) -> None:
+        columns = [Column(role, clean(cell)) for role, cell in zip(roles, cells, strict=False)]
+        prior = self.active
+        if prior and len(prior.columns) == len(columns) and _compatible(prior.columns, columns):
+            for i, c in enumerate(columns):
+                if not c.header and prior.columns[i].role:
+                    columns[i] = prior.columns[i]
+            if [c.role for c in columns] == [c.role for c in prior.columns]:
+                # A header repeated after a page break (or a sub-table's header): the table goes on.
+                prior.columns = columns
+                self.broken = True
+                return
+        self.close()
+        if columns[0].role is None and not columns[0].header:
+            # An unlabelled first column holds the numbers.
+            columns[0] = Column(col.REF, "")
+        self.active = _Active(columns)
+
+    def row(self, cells: list[str]) -> None:
+        active = self.active
+        if active is None:
+            self.items.append(Loose([cells]))
+            return
+        after_break = self.broken
+        self.broken = False
+        prev = active.last
+        section = self._section_text(cells, prev)
+        if section is not None:
+            self.items.append(Section(section))
+            return
+        if prev is not None and self._continues(cells, prev, after_break):
+            self._merge(cells, prev)
+            return
+        if prev is not None and after_break:
+            cells = self._carry_dangling(cells, prev)
+        new = Row(active.columns, list(cells))
+        self.items.append(new)
+        active.last = new
+        if any(clean(cells[i]) for i, c in enumerate(active.columns) if c.role in _REC_ROLES):
+            active.group = new
+
+    def _role_index(self, role: str) -> int | None:
+        assert self.active
+        for i, c in enumerate(self.active.columns):
+            if c.role == role:
+                return i
+        return None
+
+    def _target(self, prev: Row, index: int) -> Row:
+        # Recommendation cells continue the row that opened the recommendation, others the last row.
+        assert self.active
+        group = self.active.group
+        if self.active.columns[index].role in _REC_ROLES and group is not None and clean(group.cells[index]):
+            return group
+        return prev
+
+    def _continues(self, cells: list[str], prev: Row, after_break: bool) -> bool:
+        """Weigh whether a row carries on the row above (wrapped text, a page-split row)."""
+        assert self.active
+        ref_i = self._role_index(col.REF)
+        if ref_i is not None and clean(cells[ref_i]) and _FRESH_REF.match(clean(cells[ref_i])):
+            return False
+        carry = fresh = 0
+        for i, c in enumerate(self.active.columns):
+            if c.role in _EVIDENCE_ROLES and clean(cells[i]):
+                weight = _evidence(clean(cells[i]), clean(self._target(prev, i).cells[i]))
+                carry += max(weight, 0)
+                fresh += max(-weight, 0)
+        due_i = self._role_index(col.DUE)
+        if due_i is not None and clean(cells[due_i]):
+            fresh += 1
+        if carry or fresh:
+            return carry > fresh
+        return after_break or self.wrapping
+
+    def _merge(self, cells: list[str], prev: Row) -> None:
+        for i, text in enumerate(cells):
+            if clean(text):
+                target = self._target(prev, i)
+                target.cells[i] = _join(target.cells[i], text.strip())
+
+    def _carry_dangling(self, cells: list[str], prev: Row) -> list[str]:
+        out = list(cells)
+        for i, text in enumerate(cells):
+            above = clean(prev.cells[i])
+            if clean(text) and above and _ends_dangling(above):
+                prev.cells[i] = _join(prev.cells[i], text.strip())
+                out[i] = ""
+        return out
+
+    def _section_text(self, cells: list[str], prev: Row | None) -> str | None:
+        assert self.active
+        filled = {clean(c) for c in cells if clean(c)}
+        if len(filled) != 1:
+            return None
+        text = filled.pop()
+        index = next(i for i, c in enumerate(cells) if clean(c))
+        role = self.active.columns[index].role
+        if index > 1 and role not in (col.REF, col.RECOMMENDATION):
+            return None
+        if len(text) > 80 or text[-1] in ".;:," or not text[0].isupper():
+            return None
+        if prev is not None and _evidence(text, clean(self._target(prev, index).cells[index])) > 0:
+            return None
+        words = re.findall(r"[A-Za-z][\w'’]*", text)
+        small = [w for w in words if w[0].islower() and w.lower() not in _DANGLING]
+        return text if words and not small else None
+
+
+def _compatible(old: list[Column], new: list[Column]) -> bool:
+    return all(not n.header or n.role == o.role for o, n in zip(old, new, strict=False))
+
+
+def _evidence(text: str, above: str) -> int:
+    """Weigh whether a cell continues the text above it: 2 or 1 it does, -1 it starts afresh, 0 unknown."""
+    if not above:
+        return 0
+    if text[0].islower():
+        return 2
+    if _ends_dangling(above) or above[-1] in ",&/(-–":
+        return 1
+    if above[-1] in ".!?" and (text[0].isupper() or text[0].isdigit()):
+        return -1
+    return 0
+
+
+def _ends_dangling(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[-1].lower().strip("(") in _DANGLING
+
+
+def _join(above: str, below: str) -> str:
+    # The first line below finishes the last line above (a wrapped or page-split paragraph).
+    if not above.strip():
+        return below
+    head, _, rest = below.partition("\n")
+    joined = above.rstrip() + " " + head.strip()
+    return joined + ("\n" + rest if rest else "")

@@ -1,0 +1,97 @@
+"""Browser fixtures: one headless Chromium per session, a fresh page per test, and helpers.
+
+Playwright drives Debian's Chromium (/usr/bin/chromium); nothing is downloaded.
+The sync API runs an event loop in the test thread, so Django's "no ORM calls
+from async code" guard is switched off for these tests.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+# Fail fast: every page is local, so nothing legitimately takes seconds.
+TIMEOUT_MS = 5_000
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if CHROMIUM.exists():
+        return
+    skip = pytest.mark.skip(reason="Chromium not installed: run `make system-test`")
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.path)).parents:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium not installed: run `make system-test`")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings: Any) -> None:
+    """Hash with MD5 in these tests: Argon2 costs ~0.1 s a password, and the demo sets six."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def page(browser: Any, live_server: Any, transactional_db: Any) -> Iterator[Any]:
+    """A page in its own browser context (its own cookies), closed after the test."""
+    context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def sign_in(page: Any, live_server: Any, username: str, password: str, *, go: bool = True) -> None:
+    """Sign in through the real sign-in form; go=False uses the sign-in page already open."""
+    from playwright.sync_api import expect
+
+    if go:
+        page.goto(f"{live_server.url}/sign-in")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+
+
+def assert_accessible(page: Any) -> None:
+    """Run axe-core on the page; fail listing every serious or critical violation."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [v for v in results["violations"] if v.get("impact") in {"serious", "critical"}]
+    if serious:
+        lines = [f"axe found {len(serious)} serious or critical violation(s) on {page.url}:"]
+        for violation in serious:
+            lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+            lines.extend(
+                f"    {node['target']}: {node.get('failureSummary', '')}" for node in violation["nodes"]
+            )
+        pytest.fail("\n".join(lines), pytrace=False)

@@ -1,0 +1,405 @@
+"""Render actionplan/1 documents into the file formats people upload.
+
+Each builder prints a plan the way such plans are commonly laid out: a
+title, a few lines about the version, one table with a row per action under
+the header Ref | Recommendation | Action | Lead | Due | Update | RAG
+(recommendations merged down over their actions, or repeated in CSV), section
+heading rows, then any notes and keys. Importing a rendering and scoring it
+against the plan it came from tests the whole importer on that format.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+GOLDEN = SHARED / "golden"
+HEADER = ["Ref", "Recommendation", "Action", "Lead", "Due", "Update", "RAG"]
+_STATUS_COLOURS = {
+    "completed": ("blue", "green"),
+    "on_track": ("green",),
+    "at_risk": ("amber", "yellow"),
+    "delayed": ("red",),
+}
+_COLOUR_FILL = {"blue": "5B9BD5", "green": "70AD47", "yellow": "FFFF00", "amber": "FFC000", "red": "FF0000"}
+
+
+def golden_names() -> list[str]:
+    """Return the names of the shared golden files, without extension."""
+    return sorted(path.stem for path in GOLDEN.glob("*.json"))
+
+
+def load_golden(name: str) -> dict:
+    """Load one golden actionplan/1 document by name."""
+    return json.loads((GOLDEN / f"{name}.json").read_text(encoding="utf-8"))
+
+
+@dataclass
+class Row:
+    """One printed table row: a section heading, or an action under its recommendation."""
+
+    section: str | None = None
+    ref: str = ""
+    recommendation: str = ""
+    action: str = ""
+    leads: str = ""
+    due: str = ""
+    update: str = ""
+    rag: str = ""
+    first_of_recommendation: bool = True
+    span: int = 1  # rows the recommendation cell covers, on its first row
+
+    def cells(self) -> list[str]:
+        return [self.ref, self.recommendation, self.action, self.leads, self.due, self.update, self.rag]
+
+
+def preamble(plan: dict) -> list[str]:
+    """Return the lines printed above the table: title, version, date, audience."""
+    lines = [plan["title"]]
+    details = []
+    if plan.get("reporting_to"):
+        details.append(f"Update for {plan['reporting_to']}")
+    if plan.get("as_of"):
+        details.append(f"Updated {long_date(plan['as_of'])}")
+    if plan.get("version"):
+        details.append(f"Version {plan['version']}")
+    if details:
+        lines.append(" – ".join(details))
+    if plan.get("owner") and plan["owner"] not in plan["title"]:
+        lines.append(f"Owner: {plan['owner']}")
+    return lines
+
+
+def postscript(plan: dict) -> list[str]:
+    """Return the lines printed below the table: notes, the status key, the key to initials."""
+    lines = list(plan.get("notes") or [])
+    if plan.get("rag_scale"):
+        lines.append("RAG status key:")
+        lines.extend(f"{entry['code'].capitalize()} – {entry['label']}" for entry in plan["rag_scale"])
+    if plan.get("people"):
+        lines.append("KEY:")
+        for person in plan["people"]:
+            who = ", ".join(part for part in (person.get("name"), person.get("role")) if part)
+            lines.append(f"{person['key']} – {who}")
+    return lines
+
+
+def long_date(iso: str) -> str:
+    """Return "14 June 2018" for "2018-06-14"."""
+    day = dt.date.fromisoformat(iso)
+    return f"{day.day} {day:%B %Y}"
+
+
+def table_rows(plan: dict) -> list[Row]:
+    """Return the table's rows in document order, section headings included."""
+    rows: list[Row] = []
+    section = None
+    for recommendation in plan["recommendations"]:
+        if recommendation.get("section") and recommendation["section"] != section:
+            section = recommendation["section"]
+            rows.append(Row(section=section))
+        actions = recommendation["actions"] or [None]
+        for index, action in enumerate(actions):
+            row = _action_row(plan, action) if action else Row()
+            row.ref = recommendation.get("ref") or ""
+            row.recommendation = recommendation["text"]
+            row.first_of_recommendation = index == 0
+            row.span = len(actions) if index == 0 else 1
+            rows.append(row)
+    for action in plan["actions"]:
+        row = _action_row(plan, action)
+        row.ref = action.get("ref") or ""
+        rows.append(row)
+    return rows
+
+
+def _action_row(plan: dict, action: dict) -> Row:
+    text = action["text"]
+    if action.get("ref") and plan["recommendations"]:
+        text = f"{action['ref']}. {text}"
+    updates = []
+    for update in action["updates"]:
+        stamp = dt.date.fromisoformat(update["date"]).strftime("%d/%m/%Y") + ": " if update["date"] else ""
+        updates.append(stamp + update["text"])
+    return Row(
+        action=text,
+        leads="\n".join(action["leads"]),
+        due=action["due"]["text"] or "",
+        update="\n".join(updates),
+        rag=_rag(plan, action.get("status")),
+    )
+
+
+def _rag(plan: dict, status: str | None) -> str:
+    """Print the scale's colour for a status, where the plan has a scale that names one."""
+    codes = [entry["code"] for entry in plan.get("rag_scale") or []]
+    for colour in _STATUS_COLOURS.get(status or "", ()):
+        if colour in codes:
+            return colour.capitalize()
+    return ""
+
+
+def header_for(plan: dict) -> list[int]:
+    """Return the columns to print: a plan without recommendations has no Recommendation column."""
+    return [0, 2, 3, 4, 5, 6] if not plan["recommendations"] else list(range(len(HEADER)))
+
+
+# --- Word -------------------------------------------------------------------------------------------
+
+
+def build_docx(plan: dict) -> bytes:
+    """Render a plan as a Word document split over two pages, the header row repeated."""
+    import docx
+    from docx.enum.text import WD_BREAK
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    lines = preamble(plan)
+    document.add_heading(lines[0], level=1)
+    for line in lines[1:]:
+        document.add_paragraph(line)
+    rows = table_rows(plan)
+    columns = header_for(plan)
+    split = _split_point(rows)
+    for part, chunk in enumerate((rows[:split], rows[split:])):
+        if not chunk:
+            continue
+        if part == 1:
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            document.add_paragraph(lines[0])  # the running title printed on each page
+        table = document.add_table(rows=1, cols=len(columns))
+        table.style = "Table Grid"
+        header = table.rows[0]
+        header._tr.get_or_add_trPr().append(_flag(OxmlElement, qn, "w:tblHeader"))
+        for cell, column in zip(header.cells, columns, strict=True):
+            cell.text = HEADER[column]
+        start_index = len(table.rows)
+        for row in chunk:
+            cells = table.add_row().cells
+            if row.section is not None:
+                merged = cells[0].merge(cells[-1])
+                merged.text = row.section
+                continue
+            values = row.cells()
+            for cell, column in zip(cells, columns, strict=True):
+                if column in (0, 1) and plan["recommendations"] and not row.first_of_recommendation:
+                    continue  # covered by the merged recommendation cell above
+                _set_lines(cell, values[column])
+                if column == 6 and values[6]:
+                    _shade(cell, _COLOUR_FILL.get(values[6].lower(), "FFFFFF"), OxmlElement, qn)
+        if plan["recommendations"]:
+            _merge_recommendations(table, chunk, start_index)
+    document.add_paragraph()
+    for line in postscript(plan):
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _split_point(rows: list[Row]) -> int:
+    """Pick a row near the middle, inside a recommendation where one allows it."""
+    middle = len(rows) // 2
+    for offset in range(len(rows)):
+        for index in (middle + offset, middle - offset):
+            if (
+                0 < index < len(rows)
+                and rows[index].section is None
+                and not rows[index].first_of_recommendation
+            ):
+                return index
+    return middle
+
+
+def _merge_recommendations(table, chunk: list[Row], start_index: int) -> None:
+    index = start_index
+    while index - start_index < len(chunk):
+        row = chunk[index - start_index]
+        length = 1
+        while (
+            index - start_index + length < len(chunk)
+            and not chunk[index - start_index + length].first_of_recommendation
+        ):
+            if chunk[index - start_index + length].section is not None:
+                break
+            length += 1
+        if row.section is None and length > 1:
+            for column in (0, 1):
+                table.cell(index, column).merge(table.cell(index + length - 1, column))
+        index += length
+
+
+def _set_lines(cell, text: str) -> None:
+    lines = text.split("\n") if text else [""]
+    cell.text = lines[0]
+    for line in lines[1:]:
+        cell.add_paragraph(line)
+
+
+def _flag(OxmlElement, qn, tag: str):
+    element = OxmlElement(tag)
+    element.set(qn("w:val"), "true")
+    return element
+
+
+def _shade(cell, fill: str, OxmlElement, qn) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+# --- Excel ------------------------------------------------------------------------------------------
+
+
+def build_xlsx(plan: dict) -> bytes:
+    """Render a plan as a workbook: title rows, a header row, one row per action, merged recommendations."""
+    import openpyxl
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Action plan"
+    lines = preamble(plan)
+    for number, line in enumerate(lines, start=1):
+        sheet.cell(row=number, column=1, value=line).font = Font(
+            bold=number == 1, size=14 if number == 1 else 11
+        )
+    columns = header_for(plan)
+    top = len(lines) + 2
+    for position, column in enumerate(columns, start=1):
+        sheet.cell(row=top, column=position, value=HEADER[column]).font = Font(bold=True)
+    rows = table_rows(plan)
+    current = top
+    for row in rows:
+        current += 1
+        if row.section is not None:
+            sheet.cell(row=current, column=1, value=row.section).font = Font(bold=True)
+            sheet.merge_cells(start_row=current, start_column=1, end_row=current, end_column=len(columns))
+            continue
+        values = row.cells()
+        for position, column in enumerate(columns, start=1):
+            if column in (0, 1) and plan["recommendations"] and not row.first_of_recommendation:
+                continue
+            value = values[column] or None
+            cell = sheet.cell(row=current, column=position, value=_typed(value, column))
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if column == 6 and value:
+                fill = _COLOUR_FILL.get(value.lower(), "FFFFFF")
+                cell.fill = PatternFill("solid", start_color=fill, end_color=fill)
+        if plan["recommendations"] and row.first_of_recommendation and row.span > 1:
+            for position in (1, 2):
+                sheet.merge_cells(
+                    start_row=current,
+                    start_column=position,
+                    end_row=current + row.span - 1,
+                    end_column=position,
+                )
+    current += 1
+    for line in postscript(plan):
+        current += 1
+        sheet.cell(row=current, column=1, value=line)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _typed(value: str | None, column: int):
+    """Store due dates printed as dd/mm/yy as real dates, as a spreadsheet user would."""
+    if value and column == 4:
+        for pattern in ("%d/%m/%Y", "%d/%m/%y"):
+            try:
+                return dt.datetime.strptime(value, pattern)
+            except ValueError:
+                pass
+    return value
+
+
+# --- CSV --------------------------------------------------------------------------------------------
+
+
+def build_csv(plan: dict) -> bytes:
+    """Render a plan as a CSV export: a title row, the header, one row per action, recommendation repeated."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    columns = header_for(plan)
+    pad = [""] * (len(columns) - 1)
+    for line in preamble(plan):
+        writer.writerow([line, *pad])
+    writer.writerow([HEADER[column] for column in columns])
+    for row in table_rows(plan):
+        if row.section is not None:
+            writer.writerow([row.section, *pad])
+            continue
+        values = row.cells()
+        writer.writerow([values[column] for column in columns])
+    for line in postscript(plan):
+        writer.writerow([line, *pad])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+# --- PDF --------------------------------------------------------------------------------------------
+
+
+def build_pdf(plan: dict, repeat: int = 1) -> bytes:
+    """Render a plan as a PDF through HTML: a ruled table whose header repeats on every page.
+
+    `repeat` prints the table body that many times, to make long documents for timing tests.
+    """
+    import weasyprint
+
+    return weasyprint.HTML(string=plan_html(plan, repeat)).write_pdf()
+
+
+def plan_html(plan: dict, repeat: int = 1) -> str:
+    """Return the plan as an HTML page laid out for printing."""
+    e = html.escape
+    lines = preamble(plan)
+    columns = header_for(plan)
+    body = []
+    rows = table_rows(plan)
+    for _ in range(repeat):
+        for row in rows:
+            if row.section is not None:
+                body.append(f'<tr><th colspan="{len(columns)}" class="section">{e(row.section)}</th></tr>')
+                continue
+            values = row.cells()
+            cells = []
+            for column in columns:
+                if column in (0, 1) and plan["recommendations"]:
+                    if not row.first_of_recommendation:
+                        continue
+                    cells.append(f'<td rowspan="{row.span}">{_html_lines(values[column])}</td>')
+                else:
+                    cells.append(f"<td>{_html_lines(values[column])}</td>")
+            body.append("<tr>" + "".join(cells) + "</tr>")
+    after = "".join(f"<p>{e(line)}</p>" for line in postscript(plan))
+    intro = "".join(f"<p>{e(line)}</p>" for line in lines[1:])
+    head = "".join(f"<th>{HEADER[column]}</th>" for column in columns)
+    return f"""<!doctype html><html><head><meta charset="utf-8"><style>
+@page {{ size: A4 landscape; margin: 18mm 12mm;
+        @top-center {{ content: "{e(lines[0])}"; font: 8pt sans-serif; }}
+        @bottom-right {{ content: "Page " counter(page) " of " counter(pages); font: 8pt sans-serif; }} }}
+body {{ font: 9pt sans-serif; }}
+h1 {{ font-size: 15pt; }}
+table {{ border-collapse: collapse; width: 100%; }}
+th, td {{ border: 0.75pt solid black; padding: 3pt; vertical-align: top; text-align: left; }}
+thead th {{ background: #ddd; }}
+th.section {{ background: #eee; }}
+td p {{ margin: 0; }}
+</style></head><body>
+<h1>{e(lines[0])}</h1>{intro}
+<table><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>
+{after}
+</body></html>"""
+
+
+def _html_lines(text: str) -> str:
+    return "".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n")) if text else ""
