@@ -23,7 +23,9 @@ from actiontrack.importer import UnreadableDocument, convert_path  # noqa: E402
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="list every field that differs")
     parser.add_argument("--keep", help="write the converted documents here instead of a temporary folder")
     args = parser.parse_args()
@@ -39,7 +41,9 @@ def main() -> int:
             except UnreadableDocument as error:
                 print(f"{seed.name}: {error}", file=sys.stderr)
                 continue
-            (out / f"{seed.stem}.json").write_text(json.dumps(document, ensure_ascii=False, indent=2), "utf-8")
+            (out / f"{seed.stem}.json").write_text(
+                json.dumps(document, ensure_ascii=False, indent=2), "utf-8"
+            )
         command = [
             sys.executable,
             str(SHARED / "tools" / "score_import.py"),

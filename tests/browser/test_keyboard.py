@@ -61,11 +61,6 @@ def tab_to(page: Any, element_id: str, limit: int = 30) -> list[dict[str, Any]]:
     raise AssertionError(f"#{element_id} not reached in {limit} Tabs: {stops}")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Django's AuthenticationForm gives the username box autofocus, so the skip link is not the "
-    "first Tab stop on the sign-in page; remove the autofocus attribute in accounts.forms.SignInForm",
-)
 def test_skip_link_is_first_tab_stop_on_sign_in(page: Any, live_server: Any) -> None:
     page.goto(f"{live_server.url}/sign-in")
     skip_to_main(page)

@@ -16,11 +16,14 @@ import html
 import io
 import json
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 GOLDEN = SHARED / "golden"
-HEADER = ["Ref", "Recommendation", "Action", "Lead", "Due", "Update", "RAG"]
+HEADER = ["Ref", "Recommendation", "Action", "Lead", "Due", "Update", "RAG", "Objective"]
+# Columns that belong to the recommendation: merged down over its actions.
+REC_COLUMNS = (0, 1, 7)
 _STATUS_COLOURS = {
     "completed": ("blue", "green"),
     "on_track": ("green",),
@@ -40,6 +43,13 @@ def load_golden(name: str) -> dict:
     return json.loads((GOLDEN / f"{name}.json").read_text(encoding="utf-8"))
 
 
+@cache
+def render(name: str, fmt: str) -> bytes:
+    """Return a golden plan rendered in a format ("docx", "xlsx", "csv", "pdf"), built once per run."""
+    builder = {"docx": build_docx, "xlsx": build_xlsx, "csv": build_csv, "pdf": build_pdf}[fmt]
+    return builder(load_golden(name))
+
+
 @dataclass
 class Row:
     """One printed table row: a section heading, or an action under its recommendation."""
@@ -47,6 +57,7 @@ class Row:
     section: str | None = None
     ref: str = ""
     recommendation: str = ""
+    objective: str = ""
     action: str = ""
     leads: str = ""
     due: str = ""
@@ -56,7 +67,16 @@ class Row:
     span: int = 1  # rows the recommendation cell covers, on its first row
 
     def cells(self) -> list[str]:
-        return [self.ref, self.recommendation, self.action, self.leads, self.due, self.update, self.rag]
+        return [
+            self.ref,
+            self.recommendation,
+            self.action,
+            self.leads,
+            self.due,
+            self.update,
+            self.rag,
+            self.objective,
+        ]
 
 
 def preamble(plan: dict) -> list[str]:
@@ -76,18 +96,33 @@ def preamble(plan: dict) -> list[str]:
     return lines
 
 
-def postscript(plan: dict) -> list[str]:
-    """Return the lines printed below the table: notes, the status key, the key to initials."""
-    lines = list(plan.get("notes") or [])
+def postscript(plan: dict) -> list[list[str]]:
+    """Return the lines printed below the table: notes, then the status key and the key to initials.
+
+    A line of one cell is a paragraph; the keys' lines have two cells (colour
+    and meaning, initials and who), printed as a small table where the format has tables.
+    """
+    lines = [[note] for note in plan.get("notes") or []]
     if plan.get("rag_scale"):
-        lines.append("RAG status key:")
-        lines.extend(f"{entry['code'].capitalize()} – {entry['label']}" for entry in plan["rag_scale"])
+        lines.append(["RAG status key:"])
+        lines.extend([entry["code"].capitalize(), entry["label"]] for entry in plan["rag_scale"])
     if plan.get("people"):
-        lines.append("KEY:")
+        lines.append(["KEY:"])
         for person in plan["people"]:
             who = ", ".join(part for part in (person.get("name"), person.get("role")) if part)
-            lines.append(f"{person['key']} – {who}")
+            lines.append([person["key"], who])
     return lines
+
+
+def _groups(lines: list[list[str]]) -> list[list[list[str]]]:
+    """Group consecutive key lines (several cells) together; each one-cell line stands alone."""
+    groups: list[list[list[str]]] = []
+    for line in lines:
+        if len(line) > 1 and groups and len(groups[-1][-1]) > 1:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
 
 
 def long_date(iso: str) -> str:
@@ -109,6 +144,7 @@ def table_rows(plan: dict) -> list[Row]:
             row = _action_row(plan, action) if action else Row()
             row.ref = recommendation.get("ref") or ""
             row.recommendation = recommendation["text"]
+            row.objective = recommendation.get("objective") or ""
             row.first_of_recommendation = index == 0
             row.span = len(actions) if index == 0 else 1
             rows.append(row)
@@ -146,8 +182,16 @@ def _rag(plan: dict, status: str | None) -> str:
 
 
 def header_for(plan: dict) -> list[int]:
-    """Return the columns to print: a plan without recommendations has no Recommendation column."""
-    return [0, 2, 3, 4, 5, 6] if not plan["recommendations"] else list(range(len(HEADER)))
+    """Return the columns to print, in order.
+
+    A plan without recommendations has no Recommendation column; one whose
+    recommendations state objectives prints them beside the recommendation.
+    """
+    if not plan["recommendations"]:
+        return [0, 2, 3, 4, 5, 6]
+    if any(recommendation.get("objective") for recommendation in plan["recommendations"]):
+        return [0, 1, 7, 2, 3, 4, 5, 6]
+    return [0, 1, 2, 3, 4, 5, 6]
 
 
 # --- Word -------------------------------------------------------------------------------------------
@@ -189,16 +233,23 @@ def build_docx(plan: dict) -> bytes:
                 continue
             values = row.cells()
             for cell, column in zip(cells, columns, strict=True):
-                if column in (0, 1) and plan["recommendations"] and not row.first_of_recommendation:
+                if column in REC_COLUMNS and plan["recommendations"] and not row.first_of_recommendation:
                     continue  # covered by the merged recommendation cell above
                 _set_lines(cell, values[column])
                 if column == 6 and values[6]:
                     _shade(cell, _COLOUR_FILL.get(values[6].lower(), "FFFFFF"), OxmlElement, qn)
         if plan["recommendations"]:
-            _merge_recommendations(table, chunk, start_index)
+            _merge_recommendations(table, chunk, start_index, columns)
     document.add_paragraph()
-    for line in postscript(plan):
-        document.add_paragraph(line)
+    for group in _groups(postscript(plan)):
+        if len(group[0]) == 1:
+            document.add_paragraph(group[0][0])
+            continue
+        key = document.add_table(rows=len(group), cols=len(group[0]))
+        key.style = "Table Grid"
+        for row, line in zip(key.rows, group, strict=True):
+            for cell, text in zip(row.cells, line, strict=True):
+                cell.text = text
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -218,7 +269,8 @@ def _split_point(rows: list[Row]) -> int:
     return middle
 
 
-def _merge_recommendations(table, chunk: list[Row], start_index: int) -> None:
+def _merge_recommendations(table, chunk: list[Row], start_index: int, columns: list[int]) -> None:
+    positions = [position for position, column in enumerate(columns) if column in REC_COLUMNS]
     index = start_index
     while index - start_index < len(chunk):
         row = chunk[index - start_index]
@@ -231,8 +283,8 @@ def _merge_recommendations(table, chunk: list[Row], start_index: int) -> None:
                 break
             length += 1
         if row.section is None and length > 1:
-            for column in (0, 1):
-                table.cell(index, column).merge(table.cell(index + length - 1, column))
+            for position in positions:
+                table.cell(index, position).merge(table.cell(index + length - 1, position))
         index += length
 
 
@@ -286,16 +338,19 @@ def build_xlsx(plan: dict) -> bytes:
             continue
         values = row.cells()
         for position, column in enumerate(columns, start=1):
-            if column in (0, 1) and plan["recommendations"] and not row.first_of_recommendation:
+            if column in REC_COLUMNS and plan["recommendations"] and not row.first_of_recommendation:
                 continue
             value = values[column] or None
-            cell = sheet.cell(row=current, column=position, value=_typed(value, column))
+            typed, shown = _typed(value, column)
+            cell = sheet.cell(row=current, column=position, value=typed)
+            if shown:
+                cell.number_format = shown
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if column == 6 and value:
                 fill = _COLOUR_FILL.get(value.lower(), "FFFFFF")
                 cell.fill = PatternFill("solid", start_color=fill, end_color=fill)
         if plan["recommendations"] and row.first_of_recommendation and row.span > 1:
-            for position in (1, 2):
+            for position in [p + 1 for p, column in enumerate(columns) if column in REC_COLUMNS]:
                 sheet.merge_cells(
                     start_row=current,
                     start_column=position,
@@ -305,21 +360,22 @@ def build_xlsx(plan: dict) -> bytes:
     current += 1
     for line in postscript(plan):
         current += 1
-        sheet.cell(row=current, column=1, value=line)
+        for position, text in enumerate(line, start=1):
+            sheet.cell(row=current, column=position, value=text)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def _typed(value: str | None, column: int):
-    """Store due dates printed as dd/mm/yy as real dates, as a spreadsheet user would."""
+def _typed(value: str | None, column: int) -> tuple[object, str | None]:
+    """Store due dates printed as dd/mm/yy(yy) as real dates with that format, as a spreadsheet user would."""
     if value and column == 4:
-        for pattern in ("%d/%m/%Y", "%d/%m/%y"):
+        for pattern, shown in (("%d/%m/%Y", "dd/mm/yyyy"), ("%d/%m/%y", "dd/mm/yy")):
             try:
-                return dt.datetime.strptime(value, pattern)
+                return dt.datetime.strptime(value, pattern), shown
             except ValueError:
                 pass
-    return value
+    return value, None
 
 
 # --- CSV --------------------------------------------------------------------------------------------
@@ -341,7 +397,7 @@ def build_csv(plan: dict) -> bytes:
         values = row.cells()
         writer.writerow([values[column] for column in columns])
     for line in postscript(plan):
-        writer.writerow([line, *pad])
+        writer.writerow([*line, *[""] * (len(columns) - len(line))])
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -373,14 +429,21 @@ def plan_html(plan: dict, repeat: int = 1) -> str:
             values = row.cells()
             cells = []
             for column in columns:
-                if column in (0, 1) and plan["recommendations"]:
+                if column in REC_COLUMNS and plan["recommendations"]:
                     if not row.first_of_recommendation:
                         continue
                     cells.append(f'<td rowspan="{row.span}">{_html_lines(values[column])}</td>')
                 else:
                     cells.append(f"<td>{_html_lines(values[column])}</td>")
             body.append("<tr>" + "".join(cells) + "</tr>")
-    after = "".join(f"<p>{e(line)}</p>" for line in postscript(plan))
+    after = "".join(
+        f"<p>{e(group[0][0])}</p>"
+        if len(group[0]) == 1
+        else '<table class="key">'
+        + "".join("<tr>" + "".join(f"<td>{e(cell)}</td>" for cell in line) + "</tr>" for line in group)
+        + "</table>"
+        for group in _groups(postscript(plan))
+    )
     intro = "".join(f"<p>{e(line)}</p>" for line in lines[1:])
     head = "".join(f"<th>{HEADER[column]}</th>" for column in columns)
     return f"""<!doctype html><html><head><meta charset="utf-8"><style>
@@ -390,6 +453,7 @@ def plan_html(plan: dict, repeat: int = 1) -> str:
 body {{ font: 9pt sans-serif; }}
 h1 {{ font-size: 15pt; }}
 table {{ border-collapse: collapse; width: 100%; }}
+table.key {{ width: auto; margin-top: 8pt; }}
 th, td {{ border: 0.75pt solid black; padding: 3pt; vertical-align: top; text-align: left; }}
 thead th {{ background: #ddd; }}
 th.section {{ background: #eee; }}

@@ -24,7 +24,9 @@ def test_import_saves_each_file_as_a_plan_and_reports_the_ones_it_cannot_read(tm
     junk = tmp_path / "junk.docx"
     junk.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(CommandError) as raised:
-        call_command("import", str(SAMPLES / "rag_table_plan.txt"), str(junk), str(SAMPLES / "update_log_plan.txt"))
+        call_command(
+            "import", str(SAMPLES / "rag_table_plan.txt"), str(junk), str(SAMPLES / "update_log_plan.txt")
+        )
     assert "junk.docx" in str(raised.value)
     assert Plan.objects.count() == 2
 

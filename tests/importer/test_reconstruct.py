@@ -34,7 +34,12 @@ def test_repeated_header_after_a_page_break_continues_the_table_and_rejoins_the_
         "text",
         [
             Paragraph("Plan"),
-            Table([HEADER, ["1", "Referrals should be acknowledged within", "Send a letter to", "May", "AB", ""]]),
+            Table(
+                [
+                    HEADER,
+                    ["1", "Referrals should be acknowledged within", "Send a letter to", "May", "AB", ""],
+                ]
+            ),
             Paragraph("Plan"),
             Table([HEADER, ["", "three days.", "every referrer", "", "", ""]]),
         ],
@@ -98,7 +103,12 @@ def test_rows_above_a_header_are_paragraphs_and_headerless_tables_are_loose():
         "p.txt",
         "text",
         [
-            Table([["Recommendation No. 2 - for immediate improvement", "", ""], ["What we will do", "By when", "Lead"]]),
+            Table(
+                [
+                    ["Recommendation No. 2 - for immediate improvement", "", ""],
+                    ["What we will do", "By when", "Lead"],
+                ]
+            ),
             Paragraph("Notes"),
             Table([["Blue", "Completed"], ["Red", "Delayed"]]),
         ],

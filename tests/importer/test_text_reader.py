@@ -17,7 +17,11 @@ def test_tab_lines_form_one_table_between_paragraphs():
     assert [type(b) for b in doc.blocks] == [Paragraph, Table, Paragraph]
     table = doc.blocks[1]
     assert isinstance(table, Table)
-    assert table.rows == [["Ref", "Action", "Lead"], ["1", "Do the thing", "AB"], ["2", "Do the next thing", "CD"]]
+    assert table.rows == [
+        ["Ref", "Action", "Lead"],
+        ["1", "Do the thing", "AB"],
+        ["2", "Do the next thing", "CD"],
+    ]
     assert doc.kind == "text"
 
 

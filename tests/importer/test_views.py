@@ -43,7 +43,13 @@ def test_corrections_in_the_preview_reach_the_plan(plan_owner):
     draft = ImportDraft.objects.get()
     client.post(
         f"/imports/{draft.pk}/items/r0a0",
-        {"ref": "1a", "text": "Relaunch the toolkit", "leads": "AB\nEF", "due_text": "Summer 2021", "status": ""},
+        {
+            "ref": "1a",
+            "text": "Relaunch the toolkit",
+            "leads": "AB\nEF",
+            "due_text": "Summer 2021",
+            "status": "",
+        },
     )
     plan_fields = {
         "title": "Neglect audit plan",

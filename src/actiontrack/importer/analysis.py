@@ -60,7 +60,11 @@ def analyse(data: bytes, filename: str, column_roles: dict[str, str | None] | No
                     column.role = column_roles[header] or None
                 columns.setdefault(header, {"header": header, "role": column.role})
         elif isinstance(item, Loose):
-            unplaced.extend(text for row in item.rows if (text := clean(" | ".join(c for c in row if c.strip()))))
+            unplaced.extend(
+                text for row in item.rows if (text := clean(" | ".join(c for c in row if c.strip())))
+            )
     document = interpret(items, filename)
     validate(document)
-    return Conversion(document=document, columns=[c for c in columns.values() if c["header"]], unplaced=unplaced)
+    return Conversion(
+        document=document, columns=[c for c in columns.values() if c["header"]], unplaced=unplaced
+    )

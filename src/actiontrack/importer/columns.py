@@ -30,7 +30,7 @@ _PHRASES: list[tuple[str, str]] = [
     (r"actions? to date", PROGRESS),
     (r"progress", PROGRESS),
     (r"(latest |current |progress )?update", PROGRESS),
-    (r"outcomes?( achieved)?$", PROGRESS),
+    (r"outcomes?( achieved| to date)?$", PROGRESS),
     (r"comments?", PROGRESS),
     (r"position statement", PROGRESS),
     (r"(current )?position", PROGRESS),
@@ -62,6 +62,18 @@ _PHRASES: list[tuple[str, str]] = [
     (r"ref(erence)?\.?\b|no\.?$|number$|#$|item$|rec(ommendation)? no", REF),
 ]
 _COMPILED = [(re.compile(pattern, re.IGNORECASE), role) for pattern, role in _PHRASES]
+# Where no phrase opens the header, a telling word anywhere in it ("Agreed action", "Lead agency
+# / officer", "Target completion date", "Progress update (June 2019)").
+_KEYWORDS: list[tuple[str, str]] = [
+    (r"\b(expected|intended|desired) outcomes?|success|impact|evidence", EVIDENCE),
+    (r"\bactions? (taken|to date|completed|undertaken)|progress|update", PROGRESS),
+    (r"\bactions?\b|\bresponse\b|\bsteps?\b|\btasks?\b", ACTION),
+    (r"\brecommendations?\b|\bfindings?\b|\bareas? for", RECOMMENDATION),
+    (r"\blead\b|\bresponsib|\bowner|\bby whom\b|\bwho\b", LEAD),
+    (r"\bdate\b|\bwhen\b|\btime ?scales?|\bdeadline|\btarget\b", DUE),
+    (r"\brag\b|\bstatus\b", RAG),
+]
+_KEYWORDS_COMPILED = [(re.compile(pattern, re.IGNORECASE), role) for pattern, role in _KEYWORDS]
 _MAX_HEADER_CHARS = 60
 
 
@@ -75,6 +87,9 @@ def header_role(text: str) -> str | None:
         return REF
     for pattern, role in _COMPILED:
         if pattern.match(label):
+            return role
+    for pattern, role in _KEYWORDS_COMPILED:
+        if pattern.search(label):
             return role
     return None
 

@@ -46,7 +46,11 @@ def draft_for_user(user: Any, pk: int) -> ImportDraft:
 def reread_draft(draft: ImportDraft, column_roles: dict[str, str | None]) -> ImportDraft:
     """Read the document again with the column roles chosen; earlier corrections are replaced."""
     conversion = analyse(bytes(draft.data), draft.filename, column_roles)
-    draft.document, draft.columns, draft.unplaced = conversion.document, conversion.columns, conversion.unplaced
+    draft.document, draft.columns, draft.unplaced = (
+        conversion.document,
+        conversion.columns,
+        conversion.unplaced,
+    )
     draft.column_roles = column_roles
     draft.save()
     return draft
@@ -100,7 +104,9 @@ def correct_action(draft: ImportDraft, path: str, values: dict[str, Any]) -> Non
     action["ref"] = clean(values["ref"]) or None
     action["text"] = clean(values["text"])
     action["leads"] = [clean(lead) for lead in values["leads"] if clean(lead)]
-    action["due"] = read_due(values["due_text"], datetime.date.fromisoformat(as_of) if as_of else None).as_dict()
+    action["due"] = read_due(
+        values["due_text"], datetime.date.fromisoformat(as_of) if as_of else None
+    ).as_dict()
     action["status"] = values["status"] or None
     draft.save(update_fields=["document"])
 

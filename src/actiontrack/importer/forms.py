@@ -38,7 +38,9 @@ class PlanFieldsForm(forms.Form):
     title = forms.CharField(max_length=500)
     source_kind = forms.ChoiceField(label="What the plan answers", choices=SourceKind.choices)
     source_title = forms.CharField(label="Report", max_length=500, required=False)
-    source_date = forms.CharField(label="Report date", max_length=10, required=False, help_text="YYYY-MM or YYYY-MM-DD")
+    source_date = forms.CharField(
+        label="Report date", max_length=10, required=False, help_text="YYYY-MM or YYYY-MM-DD"
+    )
     owner = forms.CharField(label="Owned by", max_length=200, required=False)
     as_of = GovukDateField(label="Progress reported at", required=False, help_text="For example, 14/06/2018")
     version = forms.CharField(max_length=40, required=False)
@@ -84,5 +86,7 @@ class ActionCorrectionForm(forms.Form):
     ref = forms.CharField(label="Reference", max_length=100, required=False)
     text = forms.CharField(label="What will be done", widget=forms.Textarea(attrs={"rows": 4}))
     leads = LinesField(required=False, help_text="One person, role or team per line")
-    due_text = forms.CharField(label="Due", max_length=500, required=False, help_text="As written in the plan")
+    due_text = forms.CharField(
+        label="Due", max_length=500, required=False, help_text="As written in the plan"
+    )
     status = forms.ChoiceField(choices=[("", "Not stated"), *ActionStatus.choices], required=False)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from actiontrack.importer import columns as col
@@ -40,10 +41,13 @@ _MEASURE_MARK = re.compile(
     r"^\W*(?:(?:and\s+)?how\s+will\s+we\s+know\b.*|(?:success\s+)?measures?(?:\s+of\s+success)?\s*:\s*(?P<rest>.*))$",
     re.IGNORECASE,
 )
-_INLINE_REF = re.compile(r"^(?P<section>.*?)\s*(?P<ref>\b\d+(?:\.\d+)+[a-z]?|\b\d+[.)])\s+(?P<text>[A-Z(‘'\"].*)$", re.S)
+_INLINE_REF = re.compile(
+    r"^(?P<section>.*?)\s*(?P<ref>\b\d+(?:\.\d+)+[a-z]?|\b\d+[.)])\s+(?P<text>[A-Z(‘'\"].*)$", re.S
+)
 _ACTION_NUMBER = re.compile(r"^\s*(\d{1,3}[a-z]?|[a-z])[.)]\s+(?=\S)")
 _SENTENCE = re.compile(r"(?<=[A-Za-z0-9)]{2}[.!?])\s+(?=[A-Z])")
-_SMALL_WORDS = set("a an the of to and or for in on at by with from &".split())
+_SMALL_WORD_LIST = "a an the of to and or for in on at by with from &"
+_SMALL_WORDS = frozenset(_SMALL_WORD_LIST.split())
 
 
 @dataclass
@@ -79,7 +83,7 @@ def interpret(items: list[Item], name: str) -> dict[str, Any]:
     meta = walk.meta
     return {
         "format": "actionplan/1",
-        "title": meta.title or name,
+        "title": meta.title or Path(name).stem or name,
         "source": meta.source,
         "owner": meta.owner,
         "as_of": meta.as_of.isoformat() if meta.as_of else None,
@@ -119,7 +123,12 @@ class _Walk:
         later_headings = any(
             isinstance(self.items[i], Text) and self._heading_before_table(i) for i in range(first + 1, last)
         )
-        if len(title_at) > 1 and later_headings and title_at[-1] == first - 1 and self._heading_before_table(first - 1):
+        if (
+            len(title_at) > 1
+            and later_headings
+            and title_at[-1] == first - 1
+            and self._heading_before_table(first - 1)
+        ):
             title_at.pop()  # a section heading printed just above the first table
         texts = {i: item.text for i, item in enumerate(self.items) if isinstance(item, Text)}
         self.meta = read_meta(
@@ -154,7 +163,7 @@ class _Walk:
 
     def text(self, text: str, index: int) -> None:
         raw_lines = [line for line in text.split("\n") if clean(line)]
-        for n, line in enumerate(raw_lines):
+        for line in raw_lines:
             plain = clean(line)
             heading = _REC_HEADING.match(plain)
             if heading:

@@ -19,7 +19,10 @@ _MONTH_NAMES = [
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
 ]  # fmt: skip
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 _NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/])")
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
 _MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
@@ -31,7 +34,8 @@ _REPORTING = re.compile(
     re.IGNORECASE,
 )
 _META_SEGMENT = re.compile(
-    r"^(?:(?:updated?|review(?:ed)?|as at|as of|revised|draft|final|version)\b.*|v\d+(?:\.\d+)*)$", re.IGNORECASE
+    r"^(?:(?:updated?|review(?:ed)?|as at|as of|revised|draft|final|version)\b.*|v\d+(?:\.\d+)*)$",
+    re.IGNORECASE,
 )
 _LABELLED = re.compile(r"^(?:plan\s+)?(owner|reporting to|prepared for)\s*:\s*(.+)$", re.IGNORECASE)
 _COLOURS = ("blue", "green", "amber", "red", "yellow", "orange", "grey", "gray", "black", "purple", "white")
@@ -42,7 +46,8 @@ _PERSON = re.compile(
     r"([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s*(?:[,–-]\s*(.+))?$"
 )
 _SOURCE_KINDS: list[tuple[str, str]] = [
-    (r"joint (targeted )?(area )?inspection|inter-?agency inspection|\bJTAI\b|multi-?agency inspection", "joint_inspection"),
+    (r"joint (targeted )?(area )?inspection|inter-?agency inspection|\bJTAI\b|multi-?agency inspection",
+     "joint_inspection"),
     (r"serious case review|\bSCRs?\b", "serious_case_review"),
     (r"practice review|\bL?CSPR\b|rapid review|learning review", "practice_review"),
     (r"peer review|peer challenge", "peer_review"),
@@ -70,7 +75,9 @@ class PlanMeta:
     people: list[dict[str, str | None]] = field(default_factory=list)
 
 
-def read_meta(title_texts: list[str], other_texts: list[str], notes: list[str], loose: list[list[list[str]]]) -> PlanMeta:
+def read_meta(
+    title_texts: list[str], other_texts: list[str], notes: list[str], loose: list[list[list[str]]]
+) -> PlanMeta:
     """Read the plan fields from its heading lines, other free text, closing notes and keyless tables."""
     meta = PlanMeta()
     title_lines = [clean(line) for text in title_texts for line in text.split("\n") if clean(line)]
@@ -140,7 +147,9 @@ def _is_meta_segment(segment: str) -> bool:
 
 
 def _strip_trailing_date(text: str) -> str:
-    text = re.sub(rf"[\s,]*(?:on\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\.?,?\s+\d{{4}}\s*$", "", text, flags=re.I)
+    text = re.sub(
+        rf"[\s,]*(?:on\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\.?,?\s+\d{{4}}\s*$", "", text, flags=re.I
+    )
     text = _NUMERIC_DATE.sub("", text)
     return text.strip(" ,.-–")
 
@@ -185,9 +194,13 @@ def _source(title_lines: list[str], title: str) -> dict[str, Any]:
         if not any(re.search(p, line, re.IGNORECASE) for p, n in _SOURCE_KINDS if n == kind):
             continue
         candidate = re.split(r"\s+[-–—]\s+", line)[0]
-        match = re.search(r"\b(?:in response to|from|following|arising from)\s+(?:the\s+)?(.+)$", candidate, re.I)
+        match = re.search(
+            r"\b(?:in response to|from|following|arising from)\s+(?:the\s+)?(.+)$", candidate, re.I
+        )
         if match:
-            candidate = re.sub(r"^(?:recommendations?|findings?)\s+(?:of|from)\s+(?:the\s+)?", "", match.group(1), flags=re.I)
+            candidate = re.sub(
+                r"^(?:recommendations?|findings?)\s+(?:of|from)\s+(?:the\s+)?", "", match.group(1), flags=re.I
+            )
         month = _MONTH_YEAR.search(candidate)
         if month:
             source_date = f"{int(month.group(2)):04d}-{_month_number(month.group(1)):02d}"
@@ -280,7 +293,9 @@ def people_key(loose: list[list[list[str]]], texts: list[str]) -> list[dict[str,
         for r in rows:
             cells = [clean(c) for c in r if clean(c)]
             if len(cells) >= 2 and re.fullmatch(r"[A-Z]{2,4}", cells[0]):
-                people.append({"key": cells[0], "name": cells[1], "role": cells[2] if len(cells) > 2 else None})
+                people.append(
+                    {"key": cells[0], "name": cells[1], "role": cells[2] if len(cells) > 2 else None}
+                )
     seen: set[str] = set()
     unique = []
     for p in people:

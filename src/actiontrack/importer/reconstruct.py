@@ -27,10 +27,10 @@ Rules, all about layout rather than any one document:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from actiontrack.importer import columns as col
-from actiontrack.importer.model import Paragraph, RawDocument, Table
+from actiontrack.importer.model import Block, Paragraph, RawDocument, Table
 from actiontrack.lib.text import clean
 
 
@@ -80,16 +80,20 @@ class Loose:
 Item = Text | Section | Row | Loose
 
 # Words a phrase cannot end on: a cell ending on one continues below.
-_DANGLING = set(
-    "a an the of to and or for with in on at by from into onto that which who whose since between "
-    "as than its their his her our your this these those is are was were be been has have had will "
-    "would should could can may must not via per about under over after before during within without "
-    "including such e.g i.e re &".split()
+_DANGLING_WORDS = (
+    "a an the of to and or for with in on at by from into onto "
+    "that which who whose since between as than its their his her our your this these "
+    "those is are was were be been has have had will would should could can may "
+    "must not via per about under over after before during within without including such e.g i.e "
+    "re & "
 )
+_DANGLING = frozenset(_DANGLING_WORDS.split())
 _RUNNING = re.compile(r"^(appendix|annex|annexe|page)\s+[\w.]+(\s+of\s+\d+)?$", re.IGNORECASE)
+_INLINE_HEADING = re.compile(r"^\W*(?:recommendation|rec\.?)\s*(?:no\.?|number|#)?\s*\d", re.IGNORECASE)
 _GLUED_HEADING = re.compile(r"^(.*[a-z0-9)])([A-Z][A-Z0-9 ,&/()–—-]{7,})$")
 _FRESH_REF = re.compile(r"^[\w(]")
 _EVIDENCE_ROLES = (col.RECOMMENDATION, col.OBJECTIVE, col.ACTION, col.PROGRESS, col.EVIDENCE, col.LEAD, None)
+_TEXT_ONLY_ROLES = (col.RECOMMENDATION, col.OBJECTIVE, col.ACTION, col.PROGRESS)
 _REC_ROLES = (col.REF, col.RECOMMENDATION, col.OBJECTIVE)
 _WRAPPING_KINDS = ("text", "pdf")
 
@@ -99,9 +103,13 @@ def reconstruct(doc: RawDocument) -> list[Item]:
     builder = _Builder(wrapping=doc.kind in _WRAPPING_KINDS)
     running = _running_paragraphs(doc)
     seen_table = False
+    previous_key = None
     for block in doc.blocks:
         if isinstance(block, Paragraph):
             key = _norm(block.text)
+            if key == previous_key:
+                continue  # printed twice in a row: extracted once as text and once as a heading
+            previous_key = key
             if key in running or _RUNNING.match(key):
                 if seen_table or _RUNNING.match(key):
                     builder.page_break()
@@ -113,6 +121,7 @@ def reconstruct(doc: RawDocument) -> list[Item]:
             for text in split_glued_heading(block.text):
                 builder.text(text, block.heading)
         else:
+            previous_key = None
             seen_table = True
             builder.table(block)
     return builder.finish()
@@ -137,26 +146,38 @@ def split_glued_heading(text: str) -> list[str]:
 
 
 def _running_paragraphs(doc: RawDocument) -> set[str]:
-    """Return paragraphs printed at the top or foot of every page: repeated, each repeat next to a table."""
+    """Return paragraphs printed at the top or foot of every page: repeated, each repeat at a page edge."""
     places: dict[str, list[int]] = {}
     for i, block in enumerate(doc.blocks):
         if isinstance(block, Paragraph) and _norm(block.text):
             places.setdefault(_norm(block.text), []).append(i)
     running = set()
     for text, where in places.items():
-        if len(where) < 2:
-            continue
+        # The same line printed twice in a row (a title extracted as text and as heading) is one line.
+        repeats = [i for n, i in enumerate(where[1:], 1) if i != where[n - 1] + 1]
         # Labels repeated inside the prose ("Outcomes: ...") are not running heads: those sit
-        # between a table and the next page's content.
-        if all(_beside_table(doc, i) for i in where[1:]):
+        # between a table or a page break and the next page's content.
+        if repeats and all(_at_page_edge(doc, i) for i in repeats):
             running.add(text)
     return running
 
 
-def _beside_table(doc: RawDocument, index: int) -> bool:
-    before = doc.blocks[index - 1] if index > 0 else None
-    after = doc.blocks[index + 1] if index + 1 < len(doc.blocks) else None
-    return isinstance(before, Table) or after is None
+def _at_page_edge(doc: RawDocument, index: int) -> bool:
+    block = doc.blocks[index]
+    before = index - 1
+    while before >= 0 and _is_page_furniture(doc.blocks[before]):
+        before -= 1
+    previous = doc.blocks[before] if before >= 0 else None
+    following = doc.blocks[index + 1] if index + 1 < len(doc.blocks) else None
+    if previous is None or following is None or isinstance(previous, Table):
+        return True
+    if block.page is not None and previous.page is not None and previous.page != block.page:
+        return True
+    return block.page is not None and following.page is not None and following.page != block.page
+
+
+def _is_page_furniture(block: Block) -> bool:
+    return isinstance(block, Paragraph) and bool(_RUNNING.match(_norm(block.text)))
 
 
 def _norm(text: str) -> str:
@@ -250,6 +271,11 @@ class _Builder:
         after_break = self.broken
         self.broken = False
         prev = active.last
+        lone = {clean(c) for c in cells if clean(c)}
+        if len(lone) == 1 and _INLINE_HEADING.match(next(iter(lone))):
+            # "Recommendation 3: ..." printed across the table: a heading for the rows below.
+            self.items.append(Text(next(c for c in cells if clean(c))))
+            return
         section = self._section_text(cells, prev)
         if section is not None:
             self.items.append(Section(section))
@@ -259,11 +285,20 @@ class _Builder:
             return
         if prev is not None and after_break:
             cells = self._carry_dangling(cells, prev)
+            if self._fragment(prev) and self.items and self.items[-1] is prev:
+                # The top of a row cut by the page break held only its lead or date: it belongs below.
+                self.items.pop()
+                cells = [_join(a, b) if clean(b) else a for a, b in zip(prev.cells, cells, strict=False)]
         new = Row(active.columns, list(cells))
         self.items.append(new)
         active.last = new
         if any(clean(cells[i]) for i, c in enumerate(active.columns) if c.role in _REC_ROLES):
             active.group = new
+
+    def _fragment(self, row: Row) -> bool:
+        assert self.active
+        texts = [i for i, c in enumerate(self.active.columns) if c.role in _TEXT_ONLY_ROLES]
+        return bool(texts) and not any(clean(row.cells[i]) for i in texts)
 
     def _role_index(self, role: str) -> int | None:
         assert self.active
@@ -286,6 +321,9 @@ class _Builder:
         ref_i = self._role_index(col.REF)
         if ref_i is not None and clean(cells[ref_i]) and _FRESH_REF.match(clean(cells[ref_i])):
             return False
+        anchors = [i for i, c in enumerate(self.active.columns) if c.role in _REC_ROLES or c.role == col.ACTION]
+        if after_break and anchors and not any(clean(cells[i]) for i in anchors):
+            return True  # after a page break, a row with no reference, recommendation or action goes on
         carry = fresh = 0
         for i, c in enumerate(self.active.columns):
             if c.role in _EVIDENCE_ROLES and clean(cells[i]):
@@ -293,8 +331,8 @@ class _Builder:
                 carry += max(weight, 0)
                 fresh += max(-weight, 0)
         due_i = self._role_index(col.DUE)
-        if due_i is not None and clean(cells[due_i]):
-            fresh += 1
+        if due_i is not None and clean(cells[due_i]) and clean(prev.cells[due_i]):
+            fresh += 1  # a second deadline: a row of its own (a first one may be the row's missing half)
         if carry or fresh:
             return carry > fresh
         return after_break or self.wrapping

@@ -33,7 +33,7 @@ def upload(request: HttpRequest) -> HttpResponse:
             form.add_error("document", str(error))
         else:
             return redirect("import-preview", pk=draft.pk)
-    recent = ImportDraft.objects.filter(user=request.user).only("pk", "filename", "created_at")[:10]
+    recent = ImportDraft.objects.filter(user=request.user.pk).only("pk", "filename", "created_at")[:10]
     return render(request, "importer/upload.html", {"form": form, "drafts": recent})
 
 
@@ -46,7 +46,11 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
 def preview_context(draft: ImportDraft, columns_form: ColumnRolesForm) -> dict[str, object]:
     document = draft.document
     recommendations = [
-        {**rec, "path": f"r{i}", "actions": [{**a, "path": f"r{i}a{j}"} for j, a in enumerate(rec["actions"])]}
+        {
+            **rec,
+            "path": f"r{i}",
+            "actions": [{**a, "path": f"r{i}a{j}"} for j, a in enumerate(rec["actions"])],
+        }
         for i, rec in enumerate(document["recommendations"])
     ]
     plan_actions = [{**a, "path": f"a{j}"} for j, a in enumerate(document["actions"])]
@@ -88,7 +92,9 @@ def edit_plan_fields(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         drafts.correct_plan_fields(draft, form.cleaned_data)
         return redirect(reverse("import-preview", args=[draft.pk]) + "#plan")
-    return render(request, "importer/edit.html", {"form": form, "draft": draft, "title": "Change the plan’s details"})
+    return render(
+        request, "importer/edit.html", {"form": form, "draft": draft, "title": "Change the plan’s details"}
+    )
 
 
 def edit_item(request: HttpRequest, pk: int, path: str) -> HttpResponse:

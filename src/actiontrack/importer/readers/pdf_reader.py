@@ -270,6 +270,37 @@ def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> 
     }
 
 
+def _merge_rules(edges: list[dict]) -> list[dict]:
+    """Snap rules on (nearly) the same line together and join the ones that touch.
+
+    Renderers draw each cell's border separately, so a page holds many short
+    overlapping rules; merging them first keeps the table finder's work small.
+    """
+    merged: list[dict] = []
+    for orientation, position, start, end in (("h", "top", "x0", "x1"), ("v", "x0", "top", "bottom")):
+        segments = sorted((e[position], e[start], e[end]) for e in edges if e["orientation"] == orientation)
+        groups: list[list[tuple[float, float, float]]] = []
+        for segment in segments:
+            if groups and segment[0] - groups[-1][0][0] <= _TOLERANCE:
+                groups[-1].append(segment)
+            else:
+                groups.append([segment])
+        for group in groups:
+            at = sum(segment[0] for segment in group) / len(group)
+            spans = sorted((segment[1], segment[2]) for segment in group)
+            low, high = spans[0]
+            for a, b in [*spans[1:], (float("inf"), float("inf"))]:
+                if a <= high + _TOLERANCE:
+                    high = max(high, b)
+                    continue
+                if orientation == "h":
+                    merged.append(_edge("h", low, high, at, at))
+                else:
+                    merged.append(_edge("v", at, at, low, high))
+                low, high = a, b
+    return merged
+
+
 def _close_open_tables(edges: list[dict]) -> list[dict]:
     """Add a rule where two or more column rules end with no rule across them.
 
@@ -277,9 +308,7 @@ def _close_open_tables(edges: list[dict]) -> list[dict]:
     last row (or over the first row on the next page); without one, the
     finder would drop that row.
     """
-    from pdfplumber.table import merge_edges
-
-    merged = merge_edges(edges, _TOLERANCE, _TOLERANCE, _TOLERANCE, _TOLERANCE)
+    merged = _merge_rules(edges)
     horizontal = [edge for edge in merged if edge["orientation"] == "h"]
     open_ends: dict[int, list[float]] = {}
     for edge in merged:

@@ -25,6 +25,16 @@ from actiontrack.importer.readers.safety import check_zip, looks_like_zip, zip_n
 MAX_SHEET_CELLS = 500_000
 _DEFAULT_SHEET_NAME = re.compile(r"^(sheet|feuil|tabelle|hoja)\s*\d*$", re.IGNORECASE)
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_LOCALE = re.compile(r"\[[^\]]*\]|@")
+_DAY_FIRST = re.compile(r"^dd?([/.-])mm?([/.-])(yyyy|yy)$")
+_DATE_FORMATS = {
+    "mmmm yyyy": "%B %Y",
+    "mmm yyyy": "%b %Y",
+    "mmm-yy": "%b-%y",
+    "mmmm-yy": "%B-%y",
+    "dd mmmm yyyy": "%d %B %Y",
+    "dd mmm yyyy": "%d %b %Y",
+}
 
 
 def sniff(data: bytes, filename: str) -> bool:
@@ -99,12 +109,8 @@ def cell_text(value: Any, number_format: str = "General") -> str:
     """Return a cell value as a person reads it in the sheet."""
     if value is None:
         return ""
-    if isinstance(value, dt.datetime):
-        if value.time() == dt.time(0, 0):
-            return value.strftime("%d/%m/%Y")
-        return value.strftime("%d/%m/%Y %H:%M")
-    if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y")
+    if isinstance(value, dt.datetime | dt.date):
+        return _date_text(value, number_format or "General")
     if isinstance(value, dt.time):
         return value.strftime("%H:%M")
     if isinstance(value, bool):
@@ -114,6 +120,25 @@ def cell_text(value: Any, number_format: str = "General") -> str:
     text = _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), str(value))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     return "\n".join(line.strip() for line in text.split("\n")).strip()
+
+
+def _date_text(value: dt.date, number_format: str) -> str:
+    """Print a date as the sheet shows it where its format is a day-first or month-name one.
+
+    Other formats, including Excel's built-in short date (shown day first on
+    UK machines), print as DD/MM/YYYY.
+    """
+    pattern = _LOCALE.sub("", number_format).split(";")[0].replace("\\", "").strip().lower()
+    strftime = _DATE_FORMATS.get(pattern)
+    if strftime is None:
+        match = _DAY_FIRST.match(pattern)
+        if match:
+            year = "%Y" if len(match.group(3)) == 4 else "%y"
+            strftime = f"%d{match.group(1)}%m{match.group(2)}{year}"
+    text = value.strftime(strftime or "%d/%m/%Y")
+    if isinstance(value, dt.datetime) and value.time() != dt.time(0, 0) and "h" not in pattern:
+        text += value.strftime(" %H:%M")
+    return text
 
 
 def _number_text(value: float | int, number_format: str) -> str:

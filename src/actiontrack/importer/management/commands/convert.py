@@ -8,7 +8,9 @@ from actiontrack.importer import UnreadableDocument, convert_path
 
 
 class Command(BaseCommand):
-    help = "Convert a plan document (.docx, .pdf, .xlsx, .csv, .txt) to actionplan/1 JSON; touches no database."
+    help = (
+        "Convert a plan document (.docx, .pdf, .xlsx, .csv, .txt) to actionplan/1 JSON; touches no database."
+    )
 
     requires_system_checks: list[str] = []
     requires_migrations_checks = False

@@ -1,3 +1,4 @@
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: Any) -> None:
         files: list[Path] = options["files"]
         failures = []
-        for path in tqdm(files, unit="file", disable=len(files) < 2, file=self.stderr._out):
+        for path in tqdm(files, unit="file", disable=len(files) < 2, file=sys.stderr):
             try:
                 with transaction.atomic():
                     plan = load_plan(convert_path(path))
@@ -29,6 +30,6 @@ class Command(BaseCommand):
             except (UnreadableDocument, ValueError) as error:
                 failures.append(str(error))
             else:
-                tqdm.write(f"Imported {path} as plan {plan.pk}: {plan.title}", file=self.stdout._out)
+                self.stdout.write(f"Imported {path} as plan {plan.pk}: {plan.title}")
         if failures:
             raise CommandError("\n".join(["Not imported:", *failures]))
