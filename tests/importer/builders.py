@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import html
 import io
 import json
 from dataclasses import dataclass
@@ -30,7 +29,7 @@ _STATUS_COLOURS = {
     "at_risk": ("amber", "yellow"),
     "delayed": ("red",),
 }
-_COLOUR_FILL = {"blue": "5B9BD5", "green": "70AD47", "yellow": "FFFF00", "amber": "FFC000", "red": "FF0000"}
+COLOUR_FILL = {"blue": "5B9BD5", "green": "70AD47", "yellow": "FFFF00", "amber": "FFC000", "red": "FF0000"}
 
 
 def golden_names() -> list[str]:
@@ -114,7 +113,7 @@ def postscript(plan: dict) -> list[list[str]]:
     return lines
 
 
-def _groups(lines: list[list[str]]) -> list[list[list[str]]]:
+def key_groups(lines: list[list[str]]) -> list[list[list[str]]]:
     """Group consecutive key lines (several cells) together; each one-cell line stands alone."""
     groups: list[list[list[str]]] = []
     for line in lines:
@@ -235,13 +234,16 @@ def build_docx(plan: dict) -> bytes:
             for cell, column in zip(cells, columns, strict=True):
                 if column in REC_COLUMNS and plan["recommendations"] and not row.first_of_recommendation:
                     continue  # covered by the merged recommendation cell above
+                if column == 6:
+                    # Word plans mark the status by shading the RAG cell, with no text in it.
+                    if values[6]:
+                        _shade(cell, COLOUR_FILL[values[6].lower()], OxmlElement, qn)
+                    continue
                 _set_lines(cell, values[column])
-                if column == 6 and values[6]:
-                    _shade(cell, _COLOUR_FILL.get(values[6].lower(), "FFFFFF"), OxmlElement, qn)
         if plan["recommendations"]:
             _merge_recommendations(table, chunk, start_index, columns)
     document.add_paragraph()
-    for group in _groups(postscript(plan)):
+    for group in key_groups(postscript(plan)):
         if len(group[0]) == 1:
             document.add_paragraph(group[0][0])
             continue
@@ -341,14 +343,19 @@ def build_xlsx(plan: dict) -> bytes:
             if column in REC_COLUMNS and plan["recommendations"] and not row.first_of_recommendation:
                 continue
             value = values[column] or None
+            if column == 6:
+                # As in Word, the status is the RAG cell's fill, with no text in it.
+                if value:
+                    fill = COLOUR_FILL[value.lower()]
+                    sheet.cell(row=current, column=position).fill = PatternFill(
+                        "solid", start_color=fill, end_color=fill
+                    )
+                continue
             typed, shown = _typed(value, column)
             cell = sheet.cell(row=current, column=position, value=typed)
             if shown:
                 cell.number_format = shown
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if column == 6 and value:
-                fill = _COLOUR_FILL.get(value.lower(), "FFFFFF")
-                cell.fill = PatternFill("solid", start_color=fill, end_color=fill)
         if plan["recommendations"] and row.first_of_recommendation and row.span > 1:
             for position in [p + 1 for p, column in enumerate(columns) if column in REC_COLUMNS]:
                 sheet.merge_cells(
@@ -405,65 +412,7 @@ def build_csv(plan: dict) -> bytes:
 
 
 def build_pdf(plan: dict, repeat: int = 1) -> bytes:
-    """Render a plan as a PDF through HTML: a ruled table whose header repeats on every page.
+    """Render a plan as a PDF through HTML (see `builders_pdf`)."""
+    from tests.importer.builders_pdf import build_pdf as build
 
-    `repeat` prints the table body that many times, to make long documents for timing tests.
-    """
-    import weasyprint
-
-    return weasyprint.HTML(string=plan_html(plan, repeat)).write_pdf()
-
-
-def plan_html(plan: dict, repeat: int = 1) -> str:
-    """Return the plan as an HTML page laid out for printing."""
-    e = html.escape
-    lines = preamble(plan)
-    columns = header_for(plan)
-    body = []
-    rows = table_rows(plan)
-    for _ in range(repeat):
-        for row in rows:
-            if row.section is not None:
-                body.append(f'<tr><th colspan="{len(columns)}" class="section">{e(row.section)}</th></tr>')
-                continue
-            values = row.cells()
-            cells = []
-            for column in columns:
-                if column in REC_COLUMNS and plan["recommendations"]:
-                    if not row.first_of_recommendation:
-                        continue
-                    cells.append(f'<td rowspan="{row.span}">{_html_lines(values[column])}</td>')
-                else:
-                    cells.append(f"<td>{_html_lines(values[column])}</td>")
-            body.append("<tr>" + "".join(cells) + "</tr>")
-    after = "".join(
-        f"<p>{e(group[0][0])}</p>"
-        if len(group[0]) == 1
-        else '<table class="key">'
-        + "".join("<tr>" + "".join(f"<td>{e(cell)}</td>" for cell in line) + "</tr>" for line in group)
-        + "</table>"
-        for group in _groups(postscript(plan))
-    )
-    intro = "".join(f"<p>{e(line)}</p>" for line in lines[1:])
-    head = "".join(f"<th>{HEADER[column]}</th>" for column in columns)
-    return f"""<!doctype html><html><head><meta charset="utf-8"><style>
-@page {{ size: A4 landscape; margin: 18mm 12mm;
-        @top-center {{ content: "{e(lines[0])}"; font: 8pt sans-serif; }}
-        @bottom-right {{ content: "Page " counter(page) " of " counter(pages); font: 8pt sans-serif; }} }}
-body {{ font: 9pt sans-serif; }}
-h1 {{ font-size: 15pt; }}
-table {{ border-collapse: collapse; width: 100%; }}
-table.key {{ width: auto; margin-top: 8pt; }}
-th, td {{ border: 0.75pt solid black; padding: 3pt; vertical-align: top; text-align: left; }}
-thead th {{ background: #ddd; }}
-th.section {{ background: #eee; }}
-td p {{ margin: 0; }}
-</style></head><body>
-<h1>{e(lines[0])}</h1>{intro}
-<table><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>
-{after}
-</body></html>"""
-
-
-def _html_lines(text: str) -> str:
-    return "".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n")) if text else ""
+    return build(plan, repeat)

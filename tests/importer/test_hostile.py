@@ -14,15 +14,11 @@ import docx
 import openpyxl
 import pytest
 
+from actiontrack.importer import convert_bytes, validate
 from actiontrack.importer.errors import UnreadableDocument
 from actiontrack.importer.readers import read_document
 from actiontrack.importer.readers.pdf_reader import MAX_PDF_PAGES
 from actiontrack.importer.readers.safety import MAX_UPLOAD_BYTES, OLE_MAGIC
-
-try:  # the whole pipeline, once it is in place
-    from actiontrack.importer import convert_bytes, validate
-except ImportError:  # pragma: no cover - only while the pipeline is being written
-    convert_bytes = validate = None
 
 
 def refuse(data: bytes, filename: str) -> str:
@@ -32,20 +28,13 @@ def refuse(data: bytes, filename: str) -> str:
     message = str(caught.value)
     assert filename in message
     assert "Traceback" not in message
-    if convert_bytes is not None:
-        with pytest.raises(UnreadableDocument):
-            convert_bytes(data, filename)
+    with pytest.raises(UnreadableDocument):
+        convert_bytes(data, filename)
     return message
 
 
 def read_or_refuse(data: bytes, filename: str) -> dict | None:
     """Convert the bytes end to end: a valid plan, or None where they were refused clearly."""
-    if convert_bytes is None:
-        try:
-            read_document(data, filename)
-        except UnreadableDocument as error:
-            assert filename in str(error)
-        return None
     try:
         plan = convert_bytes(data, filename)
     except UnreadableDocument as error:

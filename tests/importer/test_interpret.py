@@ -143,6 +143,23 @@ def test_notes_after_the_tables_and_sign_off_date_give_as_of():
     assert plan["as_of"] == "2004-03-23"
 
 
+def test_prose_above_the_tables_is_a_note_not_part_of_the_title():
+    text = (
+        "Eastshire Safeguarding Adults Board\nSAR Action Plan\n\n"
+        "This plan was agreed by the Board on 4 May 2021 and will be reviewed every quarter.\n\n"
+        "Recommendation\tAction\tLead\tTimescale\n"
+        "1. Improve escalation.\tPublish a policy\tSAB Manager\tJuly 2021\n"
+    )
+    plan = convert_text(text)
+    assert plan["title"] == "Eastshire Safeguarding Adults Board SAR Action Plan"
+    assert plan["owner"] == "Eastshire Safeguarding Adults Board"
+    assert plan["notes"] == [
+        "This plan was agreed by the Board on 4 May 2021 and will be reviewed every quarter."
+    ]
+    assert plan["as_of"] == "2021-05-04"
+    assert plan["recommendations"][0]["ref"] == "1"
+
+
 def test_document_without_a_table_is_refused_with_a_reason():
     with pytest.raises(UnreadableDocument, match="no table of recommendations or actions in notes.txt"):
         convert_text("Just a letter.\n\nNothing tabular here.\n", "notes.txt")
@@ -183,3 +200,41 @@ def test_due_items_and_lead_items():
         "revised Child Protection procedures",
         "Publish them",
     ]
+
+
+def test_recommendation_rows_across_the_table_head_the_action_rows_below():
+    t = "\t"
+    text = "\n".join(
+        [
+            "Westshire LSCB Practice Review Action Plan",
+            "Last updated: 3 February 2020",
+            "",
+            t.join(
+                [
+                    "No.",
+                    "Agreed action",
+                    "Lead agency / officer",
+                    "Target completion date",
+                    "Progress update (January 2020)",
+                ]
+            ),
+            t.join(
+                ["Recommendation 1: Agencies should share information at the front door.", "", "", "", ""]
+            ),
+            t.join(["1.1", "Refresh the protocol", "MASH Manager", "31 March 2020", "Draft circulated."]),
+            t.join(["1.2", "Brief GPs", "Named GP", "April 2020", ""]),
+            t.join(["Recommendation 2: The board should seek assurance on neglect.", "", "", "", ""]),
+            t.join(["2.1", "Report the neglect audit", "QA Chair", "June 2020", ""]),
+        ]
+    )
+    plan = convert_text(text)
+    assert plan["title"] == "Westshire LSCB Practice Review Action Plan"
+    assert plan["owner"] == "Westshire LSCB" and plan["as_of"] == "2020-02-03"
+    assert plan["source"]["kind"] == "practice_review"
+    recs = plan["recommendations"]
+    assert [(r["ref"], r["text"]) for r in recs] == [
+        ("1", "Agencies should share information at the front door."),
+        ("2", "The board should seek assurance on neglect."),
+    ]
+    assert [a["ref"] for a in recs[0]["actions"]] == ["1.1", "1.2"]
+    assert recs[0]["actions"][0]["updates"] == [{"date": "2020-01-31", "text": "Draft circulated."}]

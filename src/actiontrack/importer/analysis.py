@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from actiontrack.importer import columns as col
+from actiontrack.importer.errors import UnreadableDocument
 from actiontrack.importer.interpret import interpret
 from actiontrack.importer.readers import read_document
 from actiontrack.importer.reconstruct import Loose, Row, reconstruct
-from actiontrack.lib.schema import validate
+from actiontrack.lib.schema import InvalidPlanDocument, validate
 from actiontrack.lib.text import clean
 
 ROLES = (
@@ -64,7 +65,10 @@ def analyse(data: bytes, filename: str, column_roles: dict[str, str | None] | No
                 text for row in item.rows if (text := clean(" | ".join(c for c in row if c.strip())))
             )
     document = interpret(items, filename)
-    validate(document)
+    try:
+        validate(document)
+    except InvalidPlanDocument as error:  # a reading we cannot stand behind: refuse, never crash
+        raise UnreadableDocument(f"{filename} could not be read into a valid plan ({error}).") from None
     return Conversion(
         document=document, columns=[c for c in columns.values() if c["header"]], unplaced=unplaced
     )

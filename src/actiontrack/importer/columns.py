@@ -21,6 +21,7 @@ LEAD = "lead"
 DUE = "due"
 RAG = "rag"
 EVIDENCE = "evidence"
+PRIORITY = "priority"
 
 # (pattern, role), tried in order; each pattern must match the start of the header.
 _PHRASES: list[tuple[str, str]] = [
@@ -57,6 +58,7 @@ _PHRASES: list[tuple[str, str]] = [
     (r"deadlines?", DUE),
     (r"dates?\b", DUE),
     (r"rag\b|r/a/g|red.?amber.?green", RAG),
+    (r"priority|urgency", PRIORITY),
     (r"status", RAG),
     (r"evidence|measures? of success|success (criteria|measures?)|monitoring", EVIDENCE),
     (r"ref(erence)?\.?\b|no\.?$|number$|#$|item$|rec(ommendation)? no", REF),

@@ -114,12 +114,16 @@ class _Walk:
         first = rows[0] if rows else len(self.items)
         last = rows[-1] if rows else len(self.items)
         title_at: list[int] = []
+        prose_at: list[int] = []  # prose above the tables (how the plan was agreed): notes, not title
         for i, item in enumerate(self.items[:first]):
             if not isinstance(item, Text):
                 continue
             if _REC_HEADING.match(clean(item.text.split("\n")[0])) or self._marks(item.text):
                 break
-            title_at.append(i)
+            if _prose(item.text):
+                prose_at.append(i)
+            elif not prose_at:
+                title_at.append(i)
         later_headings = any(
             isinstance(self.items[i], Text) and self._heading_before_table(i) for i in range(first + 1, last)
         )
@@ -133,13 +137,13 @@ class _Walk:
         texts = {i: item.text for i, item in enumerate(self.items) if isinstance(item, Text)}
         self.meta = read_meta(
             [texts[i] for i in title_at],
-            [t for i, t in texts.items() if i not in title_at and i <= last],
-            [t for i, t in texts.items() if i > last],
+            [t for i, t in texts.items() if i not in title_at and i not in prose_at and i <= last],
+            [texts[i] for i in prose_at] + [t for i, t in texts.items() if i > last],
             [item.rows for item in self.items if isinstance(item, Loose)],
         )
         self.people_keys = [str(p["key"]) for p in self.meta.people]
         for i, item in enumerate(self.items[: last + 1]):
-            if isinstance(item, Text) and i not in title_at:
+            if isinstance(item, Text) and i not in title_at and i not in prose_at:
                 self.text(item.text, i)
             elif isinstance(item, Section):
                 self.section = item.text
@@ -237,6 +241,7 @@ class _Walk:
             return  # a flat export repeats the recommendation on each of its action rows
         rec = _Rec(ref=ref or None, section=self.section, text=text)
         rec.objective = clean(row.get(col.OBJECTIVE)) or None
+        rec.priority = clean(row.get(col.PRIORITY)) or None
         self.recs.append(rec)
         self.rec = rec
 
@@ -312,6 +317,13 @@ def _heading_like(text: str) -> bool:
         and plain[0].isupper()
         and not _REC_HEADING.match(plain)
     )
+
+
+def _prose(text: str) -> bool:
+    """Say whether a paragraph reads as sentences rather than a title line."""
+    plain = clean(text)
+    words = len(plain.split())
+    return words >= 60 or (words >= 12 and plain.endswith("."))
 
 
 def _title_like(text: str) -> bool:

@@ -34,7 +34,8 @@ _REPORTING = re.compile(
     re.IGNORECASE,
 )
 _META_SEGMENT = re.compile(
-    r"^(?:(?:updated?|review(?:ed)?|as at|as of|revised|draft|final|version)\b.*|v\d+(?:\.\d+)*)$",
+    r"^(?:(?:(?:last|date)\s+)?(?:updated?|review(?:ed)?|as at|as of|revised|draft|final|version|date)\b.*"
+    r"|v\d+(?:\.\d+)*)$",
     re.IGNORECASE,
 )
 _LABELLED = re.compile(r"^(?:plan\s+)?(owner|reporting to|prepared for)\s*:\s*(.+)$", re.IGNORECASE)
@@ -49,7 +50,8 @@ _SOURCE_KINDS: list[tuple[str, str]] = [
     (r"joint (targeted )?(area )?inspection|inter-?agency inspection|\bJTAI\b|multi-?agency inspection",
      "joint_inspection"),
     (r"serious case review|\bSCRs?\b", "serious_case_review"),
-    (r"practice review|\bL?CSPR\b|rapid review|learning review", "practice_review"),
+    (r"practice review|\bL?CSPR\b|rapid review|learning review|safeguarding adults? review|\bSARs?\b",
+     "practice_review"),
     (r"peer review|peer challenge", "peer_review"),
     (r"ofsted|inspection|inspectorate|\bSSI\b|\bCQC\b|\bHMI\w*\b|estyn|\bCIW\b", "inspection"),
     (r"\baudit\b", "audit"),
@@ -59,6 +61,8 @@ _OWNER_PATTERNS = [
     re.compile(rf"\b(London Borough of(?: (?!(?i:{_MONTH})\b)[A-Z][\w&'’-]*)+)"),
     re.compile(rf"\b((?:(?!(?i:{_MONTH})\b)[A-Z][\w'’-]+ )+(?:County |City |Borough |District )?Council)\b"),
     re.compile(r"\b((?:[A-Z][\w'’-]+ )+(?:Local )?Safeguarding (?:Children|Adults) (?:Board|Partnership))\b"),
+    # "Westshire LSCB": a place and the acronym of its board or partnership.
+    re.compile(r"\b((?:[A-Z][a-z][\w'’-]* )+(?:L?SCB|L?SCP|ACPC|L?SAB|CSCP|SSCB)s?)\b"),
 ]
 
 
@@ -121,7 +125,8 @@ def _title_and_extras(title_lines: list[str]) -> tuple[str, list[str]]:
     kept: list[str] = []
     extras: list[str] = []
     for n, line in enumerate(title_lines):
-        if n and _is_meta_segment(line):
+        dated = bool(full_dates(line) or _MONTH_YEAR.search(line) or _VERSION.search(line))
+        if n and dated and _is_meta_segment(line):
             extras.append(line)  # a line of its own: "Updated 23 March 2004", "Version 3"
             continue
         segments = [s.strip() for s in _SEPARATOR.split(line) if s.strip()]

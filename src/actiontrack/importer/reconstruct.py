@@ -20,8 +20,14 @@ Rules, all about layout rather than any one document:
   its text visibly continues (starts in lower case, or the cell above ends on
   "of", "the", "and", a comma ...); in wrapped text (text, PDF) a row with no
   reference and no due date continues unless its text visibly starts afresh;
-- after a page break, a cell whose counterpart above ends mid-phrase is joined
-  to it even where the rest of the row is a new row.
+- after a page break, a row with no reference, recommendation or action carries
+  on the row above, and a cell whose counterpart above ends mid-phrase is joined
+  to it even where the rest of the row is a new row; a row left at the foot of
+  a page with only its lead or date is joined to the row printed after the break;
+- a row with one lone cell in capitals (or title case) is a section heading, and
+  a lone "Recommendation 3: ..." row is a paragraph heading the rows below it;
+- repeated paragraphs at page edges (running titles) and "APPENDIX 1" or
+  "Page 2 of 4" lines are page furniture: dropped, and read as page breaks.
 """
 
 from __future__ import annotations
@@ -95,6 +101,7 @@ _FRESH_REF = re.compile(r"^[\w(]")
 _EVIDENCE_ROLES = (col.RECOMMENDATION, col.OBJECTIVE, col.ACTION, col.PROGRESS, col.EVIDENCE, col.LEAD, None)
 _TEXT_ONLY_ROLES = (col.RECOMMENDATION, col.OBJECTIVE, col.ACTION, col.PROGRESS)
 _REC_ROLES = (col.REF, col.RECOMMENDATION, col.OBJECTIVE)
+_ANCHOR_ROLES = (*_REC_ROLES, col.ACTION)
 _WRAPPING_KINDS = ("text", "pdf")
 
 
@@ -104,6 +111,7 @@ def reconstruct(doc: RawDocument) -> list[Item]:
     running = _running_paragraphs(doc)
     seen_table = False
     previous_key = None
+    kept: set[str] = set()
     for block in doc.blocks:
         if isinstance(block, Paragraph):
             key = _norm(block.text)
@@ -111,13 +119,11 @@ def reconstruct(doc: RawDocument) -> list[Item]:
                 continue  # printed twice in a row: extracted once as text and once as a heading
             previous_key = key
             if key in running or _RUNNING.match(key):
-                if seen_table or _RUNNING.match(key):
+                # A running title is the plan's title where it first appears, above the tables.
+                if seen_table or _RUNNING.match(key) or key in kept:
                     builder.page_break()
                     continue
-                if key in builder.kept_running:
-                    builder.page_break()
-                    continue
-                builder.kept_running.add(key)
+                kept.add(key)
             for text in split_glued_heading(block.text):
                 builder.text(text, block.heading)
         else:
@@ -197,7 +203,6 @@ class _Builder:
         self.wrapping = wrapping
         self.active: _Active | None = None
         self.broken = False  # a page break since the active table's last row
-        self.kept_running: set[str] = set()
 
     def page_break(self) -> None:
         self.broken = True
@@ -275,6 +280,7 @@ class _Builder:
         if len(lone) == 1 and _INLINE_HEADING.match(next(iter(lone))):
             # "Recommendation 3: ..." printed across the table: a heading for the rows below.
             self.items.append(Text(next(c for c in cells if clean(c))))
+            active.last = active.group = None  # rows below belong to the new heading
             return
         section = self._section_text(cells, prev)
         if section is not None:
@@ -321,7 +327,7 @@ class _Builder:
         ref_i = self._role_index(col.REF)
         if ref_i is not None and clean(cells[ref_i]) and _FRESH_REF.match(clean(cells[ref_i])):
             return False
-        anchors = [i for i, c in enumerate(self.active.columns) if c.role in _REC_ROLES or c.role == col.ACTION]
+        anchors = [i for i, c in enumerate(self.active.columns) if c.role in _ANCHOR_ROLES]
         if after_break and anchors and not any(clean(cells[i]) for i in anchors):
             return True  # after a page break, a row with no reference, recommendation or action goes on
         carry = fresh = 0

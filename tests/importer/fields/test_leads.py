@@ -17,6 +17,9 @@ KEYS = ["SM", "JD", "LM", "GS", "HL", "AS", "CC", "SH"]
     [
         # Initials joined by "/" are separate leads.
         ("SM/LM", ["SM", "LM"]),
+        # A post whose name holds a comma stays whole.
+        ("Head of Service, Children's Social Care", ["Head of Service, Children's Social Care"]),
+        ("SM, Head of Service", ["SM", "Head of Service"]),
         ("SM/JD/HL", ["SM", "JD", "HL"]),
         ("RB / KS / MG", ["RB", "KS", "MG"]),
         ("RB/MG", ["RB", "MG"]),

@@ -170,7 +170,7 @@ def _split_commas(text: str) -> list[str]:
     for piece in pieces[1:]:
         # After a post ("Director,") the rest of the comma list says what the
         # post is of ("Education, Arts and Libraries") or who holds it.
-        if qualifying or _last_word(parts[-1]) in _POSTS or (_is_person(parts[-1]) and _is_post(piece)):
+        if qualifying or _is_post(parts[-1]) or (_is_person(parts[-1]) and _is_post(piece)):
             parts[-1] = f"{parts[-1]}, {piece}"
             qualifying = True
         else:

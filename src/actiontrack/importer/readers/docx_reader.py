@@ -20,6 +20,8 @@ from lxml import etree
 from actiontrack.importer.errors import UnreadableDocument
 from actiontrack.importer.model import Block, Paragraph, RawDocument, Table
 from actiontrack.importer.readers import register
+from actiontrack.importer.readers.colours import name_rag_fills
+from actiontrack.importer.readers.docx_numbering import Numbering
 from actiontrack.importer.readers.safety import (
     check_zip,
     looks_like_ole,
@@ -81,7 +83,7 @@ def read(data: bytes, filename: str) -> RawDocument:
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
         raise UnreadableDocument(f"{filename} is not a Word document ActionTrack can open ({exc}).") from None
     headings = _heading_styles(document)
-    blocks = list(_body_blocks(document.element.body, headings))
+    blocks = list(_body_blocks(document.element.body, headings, Numbering(document)))
     return RawDocument(name=filename, kind="docx", blocks=blocks)
 
 
@@ -101,14 +103,14 @@ def _heading_styles(document) -> dict[str, int]:
     return levels
 
 
-def _body_blocks(body, headings: dict[str, int]) -> Iterator[Block]:
+def _body_blocks(body, headings: dict[str, int], numbering: Numbering) -> Iterator[Block]:
     for element in _children(body):
         if element.tag == f"{_W}p":
-            text = _paragraph_text(element)
-            if text.strip():
-                yield Paragraph(text=text.strip(), heading=_heading_level(element, headings))
+            text = _numbered_text(element, numbering)
+            if text:
+                yield Paragraph(text=text, heading=_heading_level(element, headings))
         elif element.tag == f"{_W}tbl":
-            rows = _table_rows(element)
+            rows = _table_rows(element, numbering)
             if any(any(cell for cell in row) for row in rows):
                 yield Table(rows=rows)
 
@@ -135,6 +137,13 @@ def _heading_level(paragraph, headings: dict[str, int]) -> int | None:
         if value.isdigit() and int(value) < 9:
             return int(value) + 1
     return None
+
+
+def _numbered_text(paragraph, numbering: Numbering) -> str:
+    """Return a paragraph's text with its list number ("2. ..."), stripped."""
+    label = numbering.label(paragraph)
+    text = _paragraph_text(paragraph).strip()
+    return f"{label} {text}" if label and text else text
 
 
 def _paragraph_text(paragraph) -> str:
@@ -172,32 +181,44 @@ def _symbol(sym) -> str:
     return {"F0B7": "•", "F0FC": "✓", "F0FB": "✗", "F0A7": "▪"}.get(code, "")
 
 
-def _table_rows(table) -> list[list[str]]:
+def _table_rows(table, numbering: Numbering) -> list[list[str]]:
     """Lay a table's rows out on its grid, merged cells given once."""
     grid = table.findall(f"{_W}tblGrid/{_W}gridCol")
     rows: list[list[str]] = []
+    fills: list[list[str | None]] = []
     for tr in _children(table):
         if tr.tag != f"{_W}tr":
             continue
-        row: list[str] = [""] * _grid_skip(tr, "gridBefore")
+        before = _grid_skip(tr, "gridBefore")
+        row: list[str] = [""] * before
+        row_fills: list[str | None] = [None] * before
         for tc in _children(tr):
             if tc.tag != f"{_W}tc":
                 continue
             span = _cell_span(tc)
-            text = "" if _continues_vertical_merge(tc) else _cell_text(tc)
-            row.append(text)
+            merged = _continues_vertical_merge(tc)
+            row.append("" if merged else _cell_text(tc, numbering))
             row.extend([""] * (span - 1))
+            row_fills.append(None if merged else _fill(tc))
+            row_fills.extend([None] * (span - 1))
         row.extend([""] * _grid_skip(tr, "gridAfter"))
         rows.append(row)
+        fills.append(row_fills)
     width = max([len(grid)] + [len(row) for row in rows]) if rows else 0
     for row in rows:
         row.extend([""] * (width - len(row)))
+    name_rag_fills(rows, fills)
     # Grid columns that no row fills (left over from deleted or split columns)
     # carry nothing and would only shift the column mapping.
     keep = [c for c in range(width) if any(row[c] for row in rows)]
     if keep and len(keep) < width:
         rows = [[row[c] for c in keep] for row in rows]
     return rows
+
+
+def _fill(tc) -> str | None:
+    shading = tc.find(f"{_W}tcPr/{_W}shd")
+    return shading.get(f"{_W}fill") if shading is not None else None
 
 
 def _grid_skip(tr, name: str) -> int:
@@ -217,18 +238,18 @@ def _continues_vertical_merge(tc) -> bool:
     return element is not None and element.get(f"{_W}val", "continue") == "continue"
 
 
-def _cell_text(tc) -> str:
+def _cell_text(tc, numbering: Numbering) -> str:
     """Join a cell's paragraphs (and any nested table's rows) with "\n"."""
     lines: list[str] = []
     for child in _children(tc):
         if child.tag == f"{_W}p":
-            text = _paragraph_text(child).strip()
+            text = _numbered_text(child, numbering)
             if text:
                 lines.append(text)
         elif child.tag == f"{_W}tbl":
             # A table inside a cell splits the cell: each of its rows is a line,
             # its cells separated by spaces.
-            for row in _table_rows(child):
+            for row in _table_rows(child, numbering):
                 line = " ".join(cell.replace("\n", " ") for cell in row if cell)
                 if line:
                     lines.append(line)

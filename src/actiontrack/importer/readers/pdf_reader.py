@@ -20,7 +20,6 @@ each page is closed once read.
 
 from __future__ import annotations
 
-import ctypes
 import re
 import statistics
 from typing import Any
@@ -29,11 +28,12 @@ from actiontrack.importer.errors import UnreadableDocument
 from actiontrack.importer.model import Block, Paragraph, RawDocument, Table
 from actiontrack.importer.readers import register
 from actiontrack.importer.readers.aligned import aligned_tables
+from actiontrack.importer.readers.colours import name_rag_fills
+from actiontrack.importer.readers.pdf_rules import close_open_tables, page_rules
 from actiontrack.importer.readers.safety import check_size
 
 MAX_PDF_PAGES = 200
 
-_TOLERANCE = 3.0  # points: rules this close are one rule (pdfplumber's default)
 # Lines closer than this share of the line height belong to one paragraph
 # (or, in an unruled table, to one cell).
 # Lines of one paragraph stand at most this many font sizes apart, top to top;
@@ -108,7 +108,8 @@ class _PageView:
         self.left, self.top = left, top
         self.bbox = (0.0, 0.0, right - left, top - bottom)
         self.textpage = page.get_textpage()
-        self.edges = _close_open_tables(_rules(page, left, top))
+        rules, self.fills = page_rules(page, left, top)
+        self.edges = close_open_tables(rules)
 
     def close(self) -> None:
         self.textpage.close()
@@ -211,118 +212,8 @@ def _join_close_runs(pieces: list[dict]) -> list[dict]:
 
 def _printable(text: str) -> str:
     """Normalise pdfium's text: "\r\n" line ends, \x02 for a hyphen at a line break."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x02", "-")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x02", "-").replace("\ufffe", "-")
     return "".join(char for char in text if char >= " " or char == "\n")
-
-
-def _rules(page: Any, left: float, top: float) -> list[dict]:
-    """Return the horizontal and vertical segments drawn on the page, as pdfplumber edges."""
-    import pypdfium2.raw as pdfium_c
-
-    edges: list[dict] = []
-    x, y = ctypes.c_float(), ctypes.c_float()
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    # Top-level objects only: nested form objects report points in their own space.
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=0):
-        pdfium_c.FPDFPath_GetDrawMode(obj.raw, fill, stroke)
-        if not fill.value and not stroke.value:
-            continue
-        a, b, c, d, e, f = obj.get_matrix().get()
-        points: list[tuple[float, float]] = []
-        start: tuple[float, float] | None = None
-        for index in range(pdfium_c.FPDFPath_CountSegments(obj.raw)):
-            segment = pdfium_c.FPDFPath_GetPathSegment(obj.raw, index)
-            kind = pdfium_c.FPDFPathSegment_GetType(segment)
-            if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
-                points, start = [], None  # curves are not table rules
-                continue
-            pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
-            point = (a * x.value + c * y.value + e - left, top - (b * x.value + d * y.value + f))
-            if kind == pdfium_c.FPDF_SEGMENT_MOVETO or start is None:
-                start, points = point, [point]
-            else:
-                _add_edge(edges, points[-1], point)
-                points.append(point)
-            if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
-                _add_edge(edges, points[-1], start)
-    return edges
-
-
-def _add_edge(edges: list[dict], p: tuple[float, float], q: tuple[float, float]) -> None:
-    (x0, y0), (x1, y1) = sorted((p, q))
-    if abs(y1 - y0) < 1 and abs(x1 - x0) >= 1:
-        top = min(y0, y1)
-        edges.append(_edge("h", x0, x1, top, top))
-    elif abs(x1 - x0) < 1 and abs(y1 - y0) >= 1:
-        edges.append(_edge("v", x0, x0, min(y0, y1), max(y0, y1)))
-
-
-def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> dict:
-    return {
-        "x0": x0,
-        "x1": x1,
-        "top": top,
-        "bottom": bottom,
-        "width": x1 - x0,
-        "height": bottom - top,
-        "orientation": orientation,
-        "object_type": "line",
-    }
-
-
-def _merge_rules(edges: list[dict]) -> list[dict]:
-    """Snap rules on (nearly) the same line together and join the ones that touch.
-
-    Renderers draw each cell's border separately, so a page holds many short
-    overlapping rules; merging them first keeps the table finder's work small.
-    """
-    merged: list[dict] = []
-    for orientation, position, start, end in (("h", "top", "x0", "x1"), ("v", "x0", "top", "bottom")):
-        segments = sorted((e[position], e[start], e[end]) for e in edges if e["orientation"] == orientation)
-        groups: list[list[tuple[float, float, float]]] = []
-        for segment in segments:
-            if groups and segment[0] - groups[-1][0][0] <= _TOLERANCE:
-                groups[-1].append(segment)
-            else:
-                groups.append([segment])
-        for group in groups:
-            at = sum(segment[0] for segment in group) / len(group)
-            spans = sorted((segment[1], segment[2]) for segment in group)
-            low, high = spans[0]
-            for a, b in [*spans[1:], (float("inf"), float("inf"))]:
-                if a <= high + _TOLERANCE:
-                    high = max(high, b)
-                    continue
-                if orientation == "h":
-                    merged.append(_edge("h", low, high, at, at))
-                else:
-                    merged.append(_edge("v", at, at, low, high))
-                low, high = a, b
-    return merged
-
-
-def _close_open_tables(edges: list[dict]) -> list[dict]:
-    """Add a rule where two or more column rules end with no rule across them.
-
-    A table cut by a page break is often printed without a rule under its
-    last row (or over the first row on the next page); without one, the
-    finder would drop that row.
-    """
-    merged = _merge_rules(edges)
-    horizontal = [edge for edge in merged if edge["orientation"] == "h"]
-    open_ends: dict[int, list[float]] = {}
-    for edge in merged:
-        if edge["orientation"] != "v":
-            continue
-        for y in (edge["top"], edge["bottom"]):
-            crossed = any(
-                abs(h["top"] - y) <= _TOLERANCE and h["x0"] - _TOLERANCE <= edge["x0"] <= h["x1"] + _TOLERANCE
-                for h in horizontal
-            )
-            if not crossed:
-                open_ends.setdefault(round(y), []).append(edge["x0"])
-    added = [_edge("h", min(xs), max(xs), float(y), float(y)) for y, xs in open_ends.items() if len(xs) >= 2]
-    return merged + added
 
 
 def _page_blocks(view: _PageView, number: int) -> list[Block]:
@@ -334,8 +225,9 @@ def _page_blocks(view: _PageView, number: int) -> list[Block]:
     placed: list[tuple[float, Block]] = []
     boxes = []
     for table in tables:
-        rows = _clean([[cell_text(cell, lines) if cell else "" for cell in row.cells] for row in table.rows])
-        placed.append((table.bbox[1], Table(rows=rows, page=number)))
+        rows = [[cell_text(cell, lines) if cell else "" for cell in row.cells] for row in table.rows]
+        name_rag_fills(rows, [[_fill_of(cell, view.fills) for cell in row.cells] for row in table.rows])
+        placed.append((table.bbox[1], Table(rows=_clean(rows), page=number)))
         boxes.append(table.bbox)
     if not tables:
         for bbox, rows in aligned_tables(lines):
@@ -346,6 +238,19 @@ def _page_blocks(view: _PageView, number: int) -> list[Block]:
         placed.append((top, Paragraph(text=text, page=number, heading=heading)))
     placed.sort(key=lambda item: item[0])
     return [block for _, block in placed if not isinstance(block, Table) or block.rows]
+
+
+def _fill_of(cell: tuple[float, float, float, float] | None, boxes: list) -> str | None:
+    """Return the colour of the last box drawn over the cell's middle and about its size."""
+    if cell is None:
+        return None
+    x = (cell[0] + cell[2]) / 2
+    y = (cell[1] + cell[3]) / 2
+    width = cell[2] - cell[0]
+    for x0, top, x1, bottom, colour in reversed(boxes):
+        if x0 <= x <= x1 and top <= y <= bottom and x1 - x0 <= 1.5 * width:
+            return colour
+    return None
 
 
 def _widest_row(table: Any) -> int:

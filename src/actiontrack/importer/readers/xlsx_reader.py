@@ -18,11 +18,13 @@ from typing import Any
 from actiontrack.importer.errors import UnreadableDocument
 from actiontrack.importer.model import Block, Paragraph, RawDocument
 from actiontrack.importer.readers import register
+from actiontrack.importer.readers.colours import name_rag_fills
 from actiontrack.importer.readers.grid import grid_blocks
 from actiontrack.importer.readers.safety import check_zip, looks_like_zip, zip_names
 
 # A sheet far larger than any action plan is refused rather than read.
 MAX_SHEET_CELLS = 500_000
+_SHEET_HEADER_ROWS = 20  # title and note rows stand above a sheet's header row
 _DEFAULT_SHEET_NAME = re.compile(r"^(sheet|feuil|tabelle|hoja)\s*\d*$", re.IGNORECASE)
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _LOCALE = re.compile(r"\[[^\]]*\]|@")
@@ -96,13 +98,26 @@ def _sheet_rows(sheet: Any, filename: str) -> list[list[str]]:
             "columns, more than an action plan; delete the unused rows and columns and upload it again."
         )
     rows = []
+    fills: list[list[str | None]] = []
     for r in range(top, bottom + 1):
-        row = []
+        row, row_fills = [], []
         for c in range(left, right + 1):
             cell = sheet._cells.get((r, c))
             row.append(cell_text(cell.value, cell.number_format) if cell is not None else "")
+            row_fills.append(_fill(cell) if cell is not None else None)
         rows.append(row)
+        fills.append(row_fills)
+    name_rag_fills(rows, fills, header_rows=_SHEET_HEADER_ROWS)
     return rows
+
+
+def _fill(cell: Any) -> str | None:
+    """Return a cell's solid fill colour as hex, where it is given as RGB (theme colours are not resolved)."""
+    fill = cell.fill
+    if fill is None or fill.fill_type != "solid":
+        return None
+    colour = fill.fgColor
+    return colour.rgb if colour is not None and colour.type == "rgb" and isinstance(colour.rgb, str) else None
 
 
 def cell_text(value: Any, number_format: str = "General") -> str:
