@@ -44,7 +44,9 @@ def load_golden(name: str) -> dict:
 
 @cache
 def render(name: str, fmt: str) -> bytes:
-    """Return a golden plan rendered in a format ("docx", "xlsx", "csv", "pdf"), built once per run."""
+    """Return a golden plan rendered in a format ("docx", "xlsx", "csv", "pdf", "unruled.pdf"), built once."""
+    if fmt == "unruled.pdf":
+        return build_pdf(load_golden(name), ruled=False)
     builder = {"docx": build_docx, "xlsx": build_xlsx, "csv": build_csv, "pdf": build_pdf}[fmt]
     return builder(load_golden(name))
 
@@ -411,8 +413,8 @@ def build_csv(plan: dict) -> bytes:
 # --- PDF --------------------------------------------------------------------------------------------
 
 
-def build_pdf(plan: dict, repeat: int = 1) -> bytes:
+def build_pdf(plan: dict, repeat: int = 1, ruled: bool = True) -> bytes:
     """Render a plan as a PDF through HTML (see `builders_pdf`)."""
     from tests.importer.builders_pdf import build_pdf as build
 
-    return build(plan, repeat)
+    return build(plan, repeat, ruled)

@@ -13,27 +13,30 @@ from tests.importer.builders import (
     COLOUR_FILL,
     HEADER,
     REC_COLUMNS,
-    key_groups,
     header_for,
+    key_groups,
     postscript,
     preamble,
     table_rows,
 )
 
 
-def build_pdf(plan: dict, repeat: int = 1) -> bytes:
-    """Render a plan as a PDF through HTML: a ruled table whose header repeats on every page.
+def build_pdf(plan: dict, repeat: int = 1, ruled: bool = True) -> bytes:
+    """Render a plan as a PDF through HTML: a table whose header repeats on every page.
 
-    `repeat` prints the table body that many times, to make long documents for timing tests.
+    `repeat` prints the table body that many times, to make long documents for
+    timing tests; `ruled=False` prints the table without borders (only
+    spacing and the shaded header and RAG cells show its grid).
     """
     import weasyprint
 
-    return weasyprint.HTML(string=plan_html(plan, repeat)).write_pdf()
+    return weasyprint.HTML(string=plan_html(plan, repeat, ruled)).write_pdf()
 
 
-def plan_html(plan: dict, repeat: int = 1) -> str:
+def plan_html(plan: dict, repeat: int = 1, ruled: bool = True) -> str:
     """Return the plan as an HTML page laid out for printing."""
     e = html.escape
+    border = "0.75pt solid black" if ruled else "none"
     lines = preamble(plan)
     columns = header_for(plan)
     body = []
@@ -75,7 +78,7 @@ body {{ font: 9pt sans-serif; }}
 h1 {{ font-size: 15pt; }}
 table {{ border-collapse: collapse; width: 100%; }}
 table.key {{ width: auto; margin-top: 8pt; }}
-th, td {{ border: 0.75pt solid black; padding: 3pt; vertical-align: top; text-align: left; }}
+th, td {{ border: {border}; padding: 3pt; vertical-align: top; text-align: left; }}
 thead th {{ background: #ddd; }}
 th.section {{ background: #eee; }}
 td p {{ margin: 0; }}

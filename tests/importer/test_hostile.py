@@ -142,6 +142,23 @@ def test_zip_that_is_not_an_office_document_is_refused():
     assert "zip archive" in refuse(buffer.getvalue(), "plan.docx")
 
 
+def test_open_document_file_is_refused_with_a_hint():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>")
+    assert "OpenDocument" in refuse(buffer.getvalue(), "plan.odt")
+
+
+def test_damaged_workbook_zip_is_called_a_workbook():
+    workbook = openpyxl.Workbook()
+    workbook.active["A1"] = "Action"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    data = buffer.getvalue()
+    assert "Excel workbook" in refuse(data[: len(data) - 30], "plan.xlsx")
+
+
 def test_encrypted_zip_member_is_refused():
     data = bytearray(a_docx())
     central = data.find(b"PK\x01\x02")
@@ -205,6 +222,25 @@ def test_500_page_pdf_is_refused_quickly_with_the_page_limit():
     message = refuse(data, "long.pdf")
     assert message.startswith(f"long.pdf has 500 pages; ActionTrack reads at most {MAX_PDF_PAGES}")
     assert time.perf_counter() - started < 1
+
+
+def test_pdf_page_ruled_like_a_dense_grid_is_read_quickly():
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+
+    document = pypdfium2.PdfDocument.new()
+    page = document.new_page(842, 842)
+    for i in range(2500):  # 2,500 × 2,500 rules: 6 million crossings
+        for x, y, width, height in ((10 + i * 0.33, 10, 0.1, 800), (10, 10 + i * 0.33, 800, 0.1)):
+            rule = pdfium_c.FPDFPageObj_CreateNewRect(x, y, width, height)
+            pdfium_c.FPDFPath_SetDrawMode(rule, pdfium_c.FPDF_FILLMODE_WINDING, False)
+            pdfium_c.FPDFPage_InsertObject(page.raw, rule)
+    pdfium_c.FPDFPage_GenerateContent(page.raw)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    started = time.perf_counter()
+    refuse(buffer.getvalue(), "grid.pdf")  # no text: refused, and quickly
+    assert time.perf_counter() - started < 3
 
 
 def test_pdf_without_text_is_refused_as_probably_scanned():

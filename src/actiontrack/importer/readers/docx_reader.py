@@ -4,8 +4,12 @@ The body XML is walked directly (python-docx opens the package and resolves
 styles) so that paragraphs and tables keep their order and merged cells can be
 laid out on the table grid: a merged cell's text appears once, in its first
 row and column, and the cells it covers are empty strings, which is what lets
-the reconstruction step recognise continuation rows. Headers and footers are
-not part of the body and are ignored.
+the reconstruction step recognise continuation rows. A cell's paragraphs (and
+the rows of a table nested in it) are joined with "\n"; automatic list
+numbers are written out (`docx_numbering`); heading styles give the heading
+level; shading in an empty RAG cell becomes the colour's name (`colours`).
+Headers, footers, text boxes and deleted revisions are not part of the body
+text and are ignored.
 """
 
 from __future__ import annotations
@@ -69,9 +73,16 @@ def read(data: bytes, filename: str) -> RawDocument:
     """Read a .docx into paragraphs and tables in body order."""
     if looks_like_ole(data):
         refuse_ole(data, filename)
-    check_zip(data, filename, "Word document")
+    # Damaged workbooks land here too (their parts cannot be listed): name what the file says it is.
+    kind = "Excel workbook" if filename.lower().endswith((".xlsx", ".xlsm")) else "Word document"
+    check_zip(data, filename, kind)
     names = zip_names(data) or set()
     if "word/document.xml" not in names:
+        if "content.xml" in names and "mimetype" in names:
+            raise UnreadableDocument(
+                f"{filename} is an OpenDocument file (LibreOffice or OpenOffice). Save it as a Word "
+                "document (.docx) or Excel workbook (.xlsx) and upload that copy."
+            )
         raise UnreadableDocument(
             f"{filename} is a zip archive, not a Word document or Excel workbook ActionTrack can read."
         )
@@ -81,7 +92,9 @@ def read(data: bytes, filename: str) -> RawDocument:
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
-        raise UnreadableDocument(f"{filename} is not a Word document ActionTrack can open ({exc}).") from None
+        raise UnreadableDocument(
+            f"{filename} is damaged: ActionTrack cannot open it as a Word document ({exc})."
+        ) from None
     headings = _heading_styles(document)
     blocks = list(_body_blocks(document.element.body, headings, Numbering(document)))
     return RawDocument(name=filename, kind="docx", blocks=blocks)

@@ -1,48 +1,46 @@
 """Read PDF documents: tables as printed and the text around them, page by page.
 
 Pages are read with pdfium (pypdfium2), which parses a page roughly forty
-times faster than pdfminer, and tables are found with pdfplumber's table
-finder (Nurminen's algorithm) fed from pdfium's rules and words:
+times faster than pdfminer (a 20-page plan in about 0.2 s rather than 2 s).
+Tables are found two ways:
 
-- ruled tables from the page's drawn lines and rectangles (the "lines"
-  strategy); a table left open at a page break (no rule under its last row,
-  or over its first) is closed where its column rules end;
-- when a page has no ruled table, unruled tables from text alignment (the
-  "text" strategy), accepted only when they form a real grid.
+- ruled tables: pdfplumber's table finder (its "lines" strategy) fed with
+  the rules pdfium reads from the page (`pdf_rules`); a table left open at a
+  page break (no rule under its last row, or over its first) is closed where
+  its column rules end. Each cell's lines are joined with a space where the
+  cell's width wrapped them and with "\n" where the break was meant.
+  Shading in an empty RAG cell becomes the colour's name (`colours`);
+- when a page has no ruled table, unruled tables from the alignment of the
+  text (`aligned`), accepted only when they form a real grid.
 
-Text outside the tables becomes paragraphs, in reading order with the
-tables. Repeated header rows, running titles and rows split by a page break
-are kept as printed: the reconstruction step removes and joins them.
+Text outside the tables becomes paragraphs (with their page, and a heading
+level for larger type), in reading order with the tables. Repeated header
+rows, running titles and rows split by a page break are kept as printed:
+the reconstruction step removes and joins them.
 
-Cost is bounded: the page count is checked before any page is parsed, and
-each page is closed once read.
+Cost is bounded: the page count is checked before any page is parsed, a
+page with more rules than any table draws is read as text, and each page is
+closed once read.
 """
 
 from __future__ import annotations
 
-import re
 import statistics
 from typing import Any
 
 from actiontrack.importer.errors import UnreadableDocument
 from actiontrack.importer.model import Block, Paragraph, RawDocument, Table
 from actiontrack.importer.readers import register
-from actiontrack.importer.readers.aligned import aligned_tables
+from actiontrack.importer.readers.aligned import aligned_tables, meant_break
 from actiontrack.importer.readers.colours import name_rag_fills
-from actiontrack.importer.readers.pdf_rules import close_open_tables, page_rules
+from actiontrack.importer.readers.pdf_rules import close_open_tables, page_rules, too_many_rules
 from actiontrack.importer.readers.safety import check_size
 
 MAX_PDF_PAGES = 200
 
-# Lines closer than this share of the line height belong to one paragraph
-# (or, in an unruled table, to one cell).
 # Lines of one paragraph stand at most this many font sizes apart, top to top;
 # paragraph spacing puts more between paragraphs.
 _LINE_SPACING = 1.45
-# A line that opens a list item or a dated log entry starts a new line in its cell.
-_ITEM_START = re.compile(
-    r"^([•▪◦·*–-]\s|\(?(\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]\s|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s*[:–-])"
-)
 # A line printed this much taller than the page's body text is a heading.
 _HEADING_RATIO = 1.15
 
@@ -97,8 +95,9 @@ def read(data: bytes, filename: str) -> RawDocument:
 
 
 class _PageView:
-    """What pdfplumber's TableFinder needs of a page (bbox, edges, words), read through pdfium.
+    """A page read through pdfium: its text lines, rules and shading.
 
+    It offers what pdfplumber's TableFinder needs of a page (bbox, edges).
     Coordinates follow pdfplumber: points from the top-left corner of the page.
     """
 
@@ -185,18 +184,8 @@ def cell_text(bbox: tuple[float, float, float, float], lines: list[dict]) -> str
     right = x1 - padding
     text = printed[0]["text"]
     for before, line in zip(printed, printed[1:], strict=False):
-        text += "\n" + line["text"] if _meant_break(before, line, right) else " " + line["text"]
+        text += "\n" + line["text"] if meant_break(before, line, right) else " " + line["text"]
     return text
-
-
-def _meant_break(before: dict, line: dict, right: float) -> bool:
-    if _ITEM_START.match(line["text"]):
-        return True
-    # The first word's width is its share of the line's width; a break is
-    # meant where that word (and a space) would have fitted before it.
-    first_word = line["text"].split(" ", 1)[0]
-    word = (line["x1"] - line["x0"]) * (len(first_word) + 0.5) / max(len(line["text"]), 1)
-    return right - before["x1"] > word * 1.1 + 1.0
 
 
 def _join_close_runs(pieces: list[dict]) -> list[dict]:
@@ -220,7 +209,9 @@ def _page_blocks(view: _PageView, number: int) -> list[Block]:
     """Return a page's tables and paragraphs in top-to-bottom order."""
     from pdfplumber.table import TableFinder
 
-    tables = [t for t in TableFinder(view).tables if _widest_row(t) >= 2]
+    # TableFinder needs only bbox and edges of a page: the view is a stand-in for pdfplumber's Page.
+    found = [] if too_many_rules(view.edges) else TableFinder(view).tables  # type: ignore[arg-type]
+    tables = [t for t in found if _widest_row(t) >= 2]
     lines = view.text_lines()
     placed: list[tuple[float, Block]] = []
     boxes = []

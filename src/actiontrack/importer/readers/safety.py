@@ -23,6 +23,9 @@ MAX_COMPRESSION_RATIO = 100
 # ratio is only judged on members big enough to matter.
 RATIO_CHECK_MIN_BYTES = 1024 * 1024
 MAX_ZIP_MEMBERS = 10_000
+# One part (document.xml, a worksheet) this large would take the XML parsers
+# gigabytes and minutes; real plans' parts are a few megabytes.
+MAX_PART_BYTES = 40 * 1024 * 1024
 
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 # Legacy .doc/.xls and password-protected .docx/.xlsx are OLE compound files.
@@ -80,6 +83,12 @@ def check_zip(data: bytes, filename: str, kind: str) -> None:
                 f"{filename} is encrypted. Remove the password, save it again and upload the new copy."
             )
         total += info.file_size
+        if info.file_size > MAX_PART_BYTES:
+            raise UnreadableDocument(
+                f"{filename}: its part {info.filename!r} unpacks to {_megabytes(info.file_size)}; "
+                f"ActionTrack reads parts of at most {_megabytes(MAX_PART_BYTES)}. "
+                "Save the action plan on its own, without other sheets or embedded files."
+            )
         if info.file_size >= RATIO_CHECK_MIN_BYTES and (
             info.file_size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1)
         ):

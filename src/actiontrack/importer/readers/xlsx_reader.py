@@ -4,7 +4,9 @@ Cells are read as the values Excel last showed (`data_only`), turned into
 strings as a person would read them: dates as DD/MM/YYYY, whole numbers
 without a decimal point. Merged ranges keep their value in the first cell and
 blanks elsewhere (openpyxl's MergedCell), so a recommendation merged down over
-its actions reads like a vertically merged Word cell.
+its actions reads like a vertically merged Word cell. A solid fill in an
+empty RAG cell becomes the colour's name (`colours`). Title rows above the
+table and notes and keys below it are split off by `grid`.
 """
 
 from __future__ import annotations
