@@ -14,7 +14,6 @@ from django.http import Http404
 
 from actiontrack.importer.analysis import analyse
 from actiontrack.importer.models import ImportDraft
-from actiontrack.importer.readers.safety import check_size
 from actiontrack.lib.duedates import read_due
 from actiontrack.lib.text import clean
 from actiontrack.plans.interchange import load_plan
@@ -23,7 +22,6 @@ from actiontrack.plans.models import Plan
 
 def create_draft(user: Any, data: bytes, filename: str) -> ImportDraft:
     """Read an uploaded document into a draft; raise UnreadableDocument with the reason."""
-    check_size(data, filename)
     conversion = analyse(data, filename)
     return ImportDraft.objects.create(
         user=user,
