@@ -7,7 +7,8 @@ import pytest
 from actiontrack.importer.errors import UnreadableDocument
 from actiontrack.importer.model import Paragraph, Table
 from actiontrack.importer.readers import read_document
-from actiontrack.importer.readers.text_reader import decode, read, sniff
+from actiontrack.importer.readers.encoding import decode
+from actiontrack.importer.readers.text_reader import read, sniff
 
 PLAN = "Plan title\n\nRef\tAction\tLead\n1\tDo the thing\tAB\n2\tDo the next thing\tCD\n\nSigned off.\n"
 

@@ -14,6 +14,7 @@ import io
 from actiontrack.importer.errors import UnreadableDocument
 from actiontrack.importer.model import RawDocument
 from actiontrack.importer.readers import register
+from actiontrack.importer.readers.encoding import decode
 from actiontrack.importer.readers.grid import grid_blocks
 from actiontrack.importer.readers.safety import check_size
 
@@ -24,22 +25,6 @@ _DELIMITERS = ",;"
 # Large CSV fields (long update logs) exceed the module's 128 KB default only
 # in crafted files; the upload limit bounds them anyway.
 csv.field_size_limit(8 * 1024 * 1024)
-
-
-def decode(data: bytes) -> str:
-    """Decode text as UTF-8 (with or without BOM), else Windows-1252, else a best guess."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    return str(best) if best is not None else data.decode("latin-1")
 
 
 def sniff(data: bytes, filename: str) -> bool:

@@ -19,6 +19,7 @@ import re
 from actiontrack.importer.errors import UnreadableDocument
 from actiontrack.importer.model import Block, Paragraph, RawDocument, Table
 from actiontrack.importer.readers import register
+from actiontrack.importer.readers.encoding import decode
 from actiontrack.lib.text import strip_markup
 
 _SNIFF_BYTES = 8192
@@ -27,28 +28,6 @@ _SNIFF_BYTES = 8192
 _MAX_CONTROL_RATIO = 0.02
 _ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
 _SPACES = re.compile(r"[^\S\n]+")
-
-
-def decode(data: bytes) -> str:
-    """Decode text whatever its encoding: UTF-8/UTF-16 with BOM, UTF-8, else cp1252 or a best guess."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is not None:
-        return str(best)
-    return data.decode("latin-1")
 
 
 def sniff(data: bytes, filename: str) -> bool:
