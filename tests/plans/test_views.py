@@ -254,3 +254,38 @@ def test_export_downloads_actionplan_json(agency_viewer, action):
     document = response.json()
     assert document["format"] == "actionplan/1"
     assert document["recommendations"][0]["actions"][0]["leads"] == ["SM"]
+
+
+def test_owner_shares_the_plan_with_an_agency_and_another_owner(plan_owner, outsider, action):
+    client = signed_in(plan_owner)
+    other_agency = outsider.agency
+    response = client.post(
+        f"/plans/{action.plan_id}/sharing", {"owners": "owner\noutsider", "agencies": [other_agency.pk]}
+    )
+    assert response.status_code == 302
+    assert signed_in(outsider).get(f"/plans/{action.plan_id}/edit").status_code == 200
+    refused = client.post(f"/plans/{action.plan_id}/sharing", {"owners": "owner\nnobody"})
+    assert "No one has the username nobody" in refused.content.decode()
+
+
+def test_viewer_cannot_change_sharing_or_people(agency_viewer, lead_person, action):
+    client = signed_in(agency_viewer)
+    assert client.post(f"/plans/{action.plan_id}/sharing", {"owners": "viewer"}).status_code == 404
+    assert client.post(f"/people/{lead_person.pk}/edit", {"username": "viewer"}).status_code == 404
+    lead_person.refresh_from_db()
+    assert lead_person.user.username == "lead"
+
+
+def test_linking_a_person_to_an_account_puts_their_actions_under_my_actions(
+    plan_owner, agency_viewer, action
+):
+    person = action.ordered_leads()[0]
+    client = signed_in(plan_owner)
+    assert "People named in this plan" in client.get(f"/plans/{action.plan_id}").content.decode()
+    response = client.post(
+        f"/people/{person.pk}/edit", {"name": "Sam Moore", "role": "", "username": "viewer"}
+    )
+    assert response.status_code == 302
+    assert action.text in signed_in(agency_viewer).get("/my-actions").content.decode()
+    refused = client.post(f"/people/{person.pk}/edit", {"name": "Sam Moore", "username": "ghost"})
+    assert "No one has the username ghost" in refused.content.decode()

@@ -14,7 +14,7 @@ from actiontrack.importer.errors import UnreadableDocument
 from actiontrack.importer.interpret import interpret
 from actiontrack.importer.readers import read_document
 from actiontrack.importer.readers.safety import check_size
-from actiontrack.importer.reconstruct import Loose, Row, reconstruct
+from actiontrack.importer.reconstruct import Row, reconstruct
 from actiontrack.lib.schema import InvalidPlanDocument, validate
 from actiontrack.lib.text import clean
 
@@ -54,7 +54,6 @@ def analyse(data: bytes, filename: str, column_roles: dict[str, str | None] | No
     check_size(data, filename)
     items = reconstruct(read_document(data, filename))
     columns: dict[str, dict[str, str | None]] = {}
-    unplaced: list[str] = []
     for item in items:
         if isinstance(item, Row):
             for column in item.columns:
@@ -62,11 +61,7 @@ def analyse(data: bytes, filename: str, column_roles: dict[str, str | None] | No
                 if column_roles and header in column_roles:
                     column.role = column_roles[header] or None
                 columns.setdefault(header, {"header": header, "role": column.role})
-        elif isinstance(item, Loose):
-            unplaced.extend(
-                text for row in item.rows if (text := clean(" | ".join(c for c in row if c.strip())))
-            )
-    document = interpret(items, filename)
+    document, unplaced = interpret(items, filename)
     try:
         validate(document)
     except InvalidPlanDocument as error:  # a reading we cannot stand behind: refuse, never crash

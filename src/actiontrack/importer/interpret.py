@@ -74,14 +74,14 @@ class _Rec:
         }
 
 
-def interpret(items: list[Item], name: str) -> dict[str, Any]:
-    """Return the actionplan/1 document the items describe."""
+def interpret(items: list[Item], name: str) -> tuple[dict[str, Any], list[str]]:
+    """Return the actionplan/1 document the items describe, and the texts it could not place."""
     walk = _Walk(items)
     walk.run()
     if not walk.recs and not walk.actions:
         raise UnreadableDocument(f"Found no table of recommendations or actions in {name}.")
     meta = walk.meta
-    return {
+    document = {
         "format": "actionplan/1",
         "title": meta.title or Path(name).stem or name,
         "source": meta.source,
@@ -95,6 +95,26 @@ def interpret(items: list[Item], name: str) -> dict[str, Any]:
         "recommendations": [r.as_dict() for r in walk.recs],
         "actions": walk.actions,
     }
+    return document, walk.unplaced + _unused_loose_rows(items, meta)
+
+
+def _unused_loose_rows(items: list[Item], meta: PlanMeta) -> list[str]:
+    """Return the rows of tables without a header that did not give the RAG key or the key of people."""
+    used = {
+        clean(str(value)).lower()
+        for entry in meta.rag_scale + meta.people
+        for value in entry.values()
+        if value
+    }
+    leftovers = []
+    for item in items:
+        if not isinstance(item, Loose):
+            continue
+        for row in item.rows:
+            cells = [clean(cell) for cell in row if clean(cell)]
+            if cells and not any(cell.lower() in used for cell in cells):
+                leftovers.append(" | ".join(cells))
+    return leftovers
 
 
 class _Walk:
@@ -106,6 +126,7 @@ class _Walk:
         self.section: str | None = None
         self.mode: str | None = None
         self.meta = PlanMeta()
+        self.unplaced: list[str] = []  # text that went into no field, for the import preview
 
     # -- plan fields first: due dates and column dates need the plan's as_of --------------------
 
@@ -192,6 +213,8 @@ class _Walk:
             elif len(raw_lines) == 1 and self._heading_before_table(index):
                 self.section = plain
                 self.mode = None
+            else:
+                self.unplaced.append(plain)
 
     def _add_item(self, text: str | None) -> None:
         if not text or self.rec is None:
@@ -215,6 +238,11 @@ class _Walk:
     # -- table rows -------------------------------------------------------------------------
 
     def row(self, row: Row) -> None:
+        self.unplaced.extend(
+            clean(cell)
+            for column, cell in zip(row.columns, row.cells, strict=False)
+            if column.role in (None, col.EVIDENCE) and clean(cell)
+        )
         roles = {c.role for c in row.columns}
         rec_text = row.get(col.RECOMMENDATION)
         ref = clean(row.get(col.REF))

@@ -11,7 +11,8 @@ from typing import Any
 
 from django import forms
 
-from actiontrack.plans.models import Action, Plan, Recommendation
+from actiontrack.accounts.models import Agency, User
+from actiontrack.plans.models import Action, Person, Plan, Recommendation
 from actiontrack.plans.rag import RagScale
 
 
@@ -68,6 +69,57 @@ class PlanForm(forms.ModelForm):
             except ValueError:
                 raise forms.ValidationError("Enter the report date as YYYY-MM or YYYY-MM-DD") from None
         return value
+
+
+class UsernamesField(LinesField):
+    """Usernames, one per line, cleaned into the users they name."""
+
+    def clean(self, value: Any) -> list[User]:  # type: ignore[override]
+        names = super().clean(value)
+        users = {user.username: user for user in User.objects.filter(username__in=names, is_active=True)}
+        unknown = [name for name in names if name not in users]
+        if unknown:
+            raise forms.ValidationError(f"No one has the username {', '.join(unknown)}")
+        return [users[name] for name in names]
+
+
+class PlanSharingForm(forms.Form):
+    owners = UsernamesField(
+        label="Owners", help_text="Usernames of the people who may change this plan, one per line"
+    )
+    agencies = forms.ModelMultipleChoiceField(
+        queryset=Agency.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Agencies whose staff may see this plan",
+    )
+
+
+class PersonForm(forms.ModelForm):
+    username = forms.CharField(
+        label="Their ActionTrack account",
+        required=False,
+        max_length=150,
+        help_text="Username; their actions then appear under My actions. Leave empty for none",
+    )
+
+    class Meta:
+        model = Person
+        fields = ["name", "role", "agency"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.user_id:
+            self.initial.setdefault("username", self.instance.user.username)
+
+    def clean_username(self) -> User | None:
+        name = self.cleaned_data["username"].strip()
+        if not name:
+            return None
+        user = User.objects.filter(username=name, is_active=True).first()
+        if user is None:
+            raise forms.ValidationError(f"No one has the username {name}")
+        return user
 
 
 class RecommendationForm(forms.ModelForm):

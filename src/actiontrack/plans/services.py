@@ -80,6 +80,21 @@ def save_plan(plan: Plan, *, owner: Any = None) -> Plan:
 
 
 @transaction.atomic
+def share_plan(plan: Plan, *, owners: Iterable[Any], agencies: Iterable[Any]) -> None:
+    """Set who may change the plan (owners) and whose staff may see it (agencies)."""
+    plan.owners.set(owners)
+    plan.agencies.set(agencies)
+
+
+@transaction.atomic
+def save_person(person: Person, *, user: Any) -> Person:
+    """Save a person named on a plan, linked to the account whose My actions shows their actions."""
+    person.user = user
+    person.save()
+    return person
+
+
+@transaction.atomic
 def record_update(
     action: Action,
     *,

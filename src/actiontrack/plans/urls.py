@@ -7,7 +7,9 @@ urlpatterns = [
     path("plans/new", views.plan_create, name="plan-create"),
     path("plans/<int:pk>", views.plan_detail, name="plan-detail"),
     path("plans/<int:pk>/edit", views.plan_edit, name="plan-edit"),
+    path("plans/<int:pk>/sharing", views.plan_sharing, name="plan-sharing"),
     path("plans/<int:pk>/export.json", views.plan_export, name="plan-export"),
+    path("people/<int:pk>/edit", views.person_edit, name="person-edit"),
     path(
         "plans/<int:plan_pk>/recommendations/new", views.recommendation_create, name="recommendation-create"
     ),

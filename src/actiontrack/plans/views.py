@@ -15,9 +15,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from actiontrack.plans import access, services
-from actiontrack.plans.forms import ActionForm, PlanForm, RecommendationForm, SearchForm, UpdateForm
+from actiontrack.plans.forms import (
+    ActionForm,
+    PersonForm,
+    PlanForm,
+    PlanSharingForm,
+    RecommendationForm,
+    SearchForm,
+    UpdateForm,
+)
 from actiontrack.plans.interchange import export_plan
-from actiontrack.plans.models import Action, Recommendation, Update
+from actiontrack.plans.models import Action, Person, Recommendation, Update
 from actiontrack.plans.summaries import summarise
 
 
@@ -52,6 +60,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "page": page,
             "sections": sections,
             "plan_actions": list(plan_actions),
+            "people": plan.people.select_related("agency", "user").order_by("order", "key"),
             "can_edit": access.can_edit_plan(request.user, plan),
             "today": datetime.date.today(),
         },
@@ -85,6 +94,31 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, "Plan saved")
         return redirect(plan)
     return render(request, "plans/form.html", {"form": form, "title": "Edit plan", "plan": plan})
+
+
+def plan_sharing(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = access.plan_for_user(request.user, pk, write=True)
+    initial = {"owners": [u.username for u in plan.owners.all()], "agencies": plan.agencies.all()}
+    form = PlanSharingForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.share_plan(plan, owners=form.cleaned_data["owners"], agencies=form.cleaned_data["agencies"])
+        messages.success(request, "Sharing saved")
+        return redirect(plan)
+    return render(request, "plans/form.html", {"form": form, "title": "Share this plan", "plan": plan})
+
+
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_object_or_404(
+        Person.objects.filter(plan__in=access.editable_plans(request.user)).select_related("plan", "user"),
+        pk=pk,
+    )
+    form = PersonForm(request.POST or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        services.save_person(form.save(commit=False), user=form.cleaned_data["username"])
+        messages.success(request, f"{person.key} saved")
+        return redirect(person.plan.get_absolute_url() + "#people")
+    title = f"Change {person.key}"
+    return render(request, "plans/form.html", {"form": form, "title": title, "plan": person.plan})
 
 
 def plan_export(request: HttpRequest, pk: int) -> HttpResponse:

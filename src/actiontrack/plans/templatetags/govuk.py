@@ -56,6 +56,8 @@ def rag_colour_tag(code: str) -> str:
 def field(bound_field: forms.BoundField, classes: str = "") -> dict[str, Any]:
     """Render one form field as a GOV.UK form group: label, hint, error and input."""
     widget = bound_field.field.widget
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return {"field": bound_field, "kind": "checkboxes"}
     if isinstance(widget, forms.Textarea):
         kind, css = "textarea", "govuk-textarea"
     elif isinstance(widget, forms.Select):
