@@ -147,7 +147,10 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise expects it, even before collectstatic
+try:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise expects it, even before collectstatic
+except OSError:
+    pass
 ASSETS_DIR = Path(env_str("ACTIONTRACK_ASSETS_DIR", str(PROJECT_DIR / "node_modules"))).resolve()
 STATICFILES_DIRS = [PACKAGE_DIR / "static", ("govuk", ASSETS_DIR / "govuk-frontend" / "dist" / "govuk")]
 STORAGES = {

@@ -10,6 +10,7 @@ import datetime
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
 from actiontrack.accounts.models import Agency, User
 from actiontrack.plans.models import Action, Person, Plan, Recommendation
@@ -166,11 +167,11 @@ class UpdateForm(forms.Form):
     def __init__(self, *args: Any, scale: RagScale, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["rag"].choices = [("", "No change"), *scale.choices()]  # type: ignore[attr-defined]
-        self.initial.setdefault("date", datetime.date.today().strftime("%d/%m/%Y"))
+        self.initial.setdefault("date", timezone.localdate().strftime("%d/%m/%Y"))
 
     def clean_date(self) -> datetime.date:
         value: datetime.date = self.cleaned_data["date"]
-        if value > datetime.date.today():
+        if value > timezone.localdate():
             raise forms.ValidationError("The date of the update must be today or in the past")
         return value
 

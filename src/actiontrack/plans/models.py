@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.urls import reverse
+from django.utils import timezone
 
 from actiontrack.lib.duedates import KINDS, Due
 from actiontrack.plans import rag
@@ -183,7 +184,7 @@ class Action(models.Model):
     objects = ActionQuerySet.as_manager()
 
     class Meta:
-        ordering = ["plan", "recommendation__order", "order", "pk"]
+        ordering = ["plan", "order", "pk"]
         indexes = [
             models.Index(fields=["plan", "order"]),
             models.Index(fields=["due_date"]),
@@ -216,7 +217,7 @@ class Action(models.Model):
             status=self.status or None,
             due_date=self.due_date,
             last_update_on=self.last_update_on(),
-            today=today or datetime.date.today(),
+            today=today or timezone.localdate(),
             thresholds=self.plan.thresholds,
         )
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from actiontrack.lib.duedates import read_due
 from actiontrack.plans import rag
@@ -43,7 +44,7 @@ def set_leads(action: Action, keys: Iterable[str]) -> None:
 
 def due_reference_date(plan: Plan) -> datetime.date:
     """Return the date against which a due date without a year is read."""
-    return plan.as_of or datetime.date.today()
+    return plan.as_of or timezone.localdate()
 
 
 @transaction.atomic

@@ -7,6 +7,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+
 from actiontrack.plans import rag
 from actiontrack.plans.models import Action, Plan
 
@@ -34,7 +36,7 @@ class PlanSummary:
 
 def summarise(plans: Iterable[Plan], today: datetime.date | None = None) -> list[PlanSummary]:
     """Count each plan's actions by RAG and overdue, with one query for all of them."""
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     summaries = {plan.pk: PlanSummary(plan) for plan in plans}
     actions = (
         Action.objects.filter(plan__in=list(summaries))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import json
 from typing import Any
 
@@ -12,6 +11,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from actiontrack.plans import access, services
@@ -62,7 +62,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "plan_actions": list(plan_actions),
             "people": plan.people.select_related("agency", "user").order_by("order", "key"),
             "can_edit": access.can_edit_plan(request.user, plan),
-            "today": datetime.date.today(),
+            "today": timezone.localdate(),
         },
     )
 
