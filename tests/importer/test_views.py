@@ -24,7 +24,7 @@ def test_upload_shows_a_preview_and_saves_no_plan_until_confirmed(plan_owner):
     assert response["Location"] == f"/imports/{draft.pk}"
     page = client.get(f"/imports/{draft.pk}").content.decode()
     assert "Relaunch the neglect toolkit" in page
-    assert "Read as 2021-06-30" in page
+    assert "Read as 30 June 2021" in page
     assert "AB" in page and "CD" in page
     assert not Plan.objects.exists()
     # the preview survives a reload

@@ -23,10 +23,15 @@ TAG_CLASSES = {
 
 
 @register.filter
-def govuk_date(value: datetime.date | datetime.datetime | None) -> str:
-    """Write a date as people do: 14 June 2018."""
+def govuk_date(value: datetime.date | datetime.datetime | str | None) -> str:
+    """Write a date (or an ISO date string, as in actionplan/1) as people do: 14 June 2018."""
     if not value:
         return ""
+    if isinstance(value, str):
+        try:
+            value = datetime.date.fromisoformat(value)
+        except ValueError:
+            return value
     if isinstance(value, datetime.datetime):
         value = value.date()
     return rag.format_date(value)
