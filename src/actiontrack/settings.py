@@ -6,6 +6,7 @@ debug off. `.env.example` lists every variable.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -147,10 +148,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
-try:
-    STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise expects it, even before collectstatic
-except OSError:
-    pass
+with contextlib.suppress(OSError):  # WhiteNoise expects it, even before collectstatic
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 ASSETS_DIR = Path(env_str("ACTIONTRACK_ASSETS_DIR", str(PROJECT_DIR / "node_modules"))).resolve()
 STATICFILES_DIRS = [PACKAGE_DIR / "static", ("govuk", ASSETS_DIR / "govuk-frontend" / "dist" / "govuk")]
 STORAGES = {
