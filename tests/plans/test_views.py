@@ -289,3 +289,15 @@ def test_linking_a_person_to_an_account_puts_their_actions_under_my_actions(
     assert action.text in signed_in(agency_viewer).get("/my-actions").content.decode()
     refused = client.post(f"/people/{person.pk}/edit", {"name": "Sam Moore", "username": "ghost"})
     assert "No one has the username ghost" in refused.content.decode()
+
+
+def test_plan_level_actions_paginate_on_their_own(plan_owner, plan, settings):
+    settings.PAGE_SIZE = 2
+    for number in range(3):
+        factories.ActionFactory(recommendation=None, plan=plan, text=f"Plan-level action {number}")
+    client = signed_in(plan_owner)
+    first = client.get(f"/plans/{plan.pk}").content.decode()
+    assert "Plan-level action 0" in first and "Plan-level action 2" not in first
+    assert 'aria-label="Pagination of actions"' in first
+    last = client.get(f"/plans/{plan.pk}", {"actions_page": 2}).content.decode()
+    assert "Plan-level action 2" in last and "Plan-level action 0" not in last

@@ -29,10 +29,11 @@ from actiontrack.plans.models import Action, Person, Recommendation, Update
 from actiontrack.plans.summaries import summarise
 
 
-def paginate(request: HttpRequest, items: Any, per_page: int | None = None) -> Page:
+def paginate(request: HttpRequest, items: Any, parameter: str = "page") -> Page:
     """Return the page of items the request asks for (?page=N), the last page if N is too big."""
-    paginator = Paginator(items, per_page or settings.PAGE_SIZE)
-    return paginator.get_page(request.GET.get("page"))
+    page = Paginator(items, settings.PAGE_SIZE).get_page(request.GET.get(parameter))
+    page.parameter = parameter  # type: ignore[attr-defined]  # for the pagination links
+    return page
 
 
 def plan_list(request: HttpRequest) -> HttpResponse:
@@ -46,11 +47,8 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     page = paginate(
         request,
         plan.recommendations.order_by("order", "pk").prefetch_related(Prefetch("actions", queryset=actions)),
-        per_page=settings.PAGE_SIZE,
     )
-    plan_actions = (
-        actions.filter(plan=plan, recommendation=None) if page.number == 1 else Action.objects.none()
-    )
+    plan_actions = paginate(request, actions.filter(plan=plan, recommendation=None), "actions_page")
     sections = group_by_section(page.object_list)
     return render(
         request,
@@ -59,7 +57,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "plan": plan,
             "page": page,
             "sections": sections,
-            "plan_actions": list(plan_actions),
+            "plan_actions": plan_actions,
             "people": plan.people.select_related("agency", "user").order_by("order", "key"),
             "can_edit": access.can_edit_plan(request.user, plan),
             "today": timezone.localdate(),

@@ -29,7 +29,7 @@ def govuk_date(value: datetime.date | datetime.datetime | str | None) -> str:
         return ""
     if isinstance(value, str):
         try:
-            value = datetime.date.fromisoformat(value)
+            return rag.format_date(datetime.date.fromisoformat(value))
         except ValueError:
             return value
     if isinstance(value, datetime.datetime):
@@ -85,8 +85,8 @@ def field(bound_field: forms.BoundField, classes: str = "") -> dict[str, Any]:
 
 
 @register.simple_tag(takes_context=True)
-def page_url(context: dict[str, Any], number: int) -> str:
-    """Return the current URL with ?page=number, keeping the other query parameters."""
+def page_url(context: dict[str, Any], number: int, parameter: str = "page") -> str:
+    """Return the current URL with ?page=number (or another parameter), keeping the rest of the query."""
     query = context["request"].GET.copy()
-    query["page"] = number
+    query[parameter] = number
     return "?" + query.urlencode()
