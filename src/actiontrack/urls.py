@@ -6,7 +6,6 @@ from actiontrack.accounts.forms import SignInForm
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
-    path("assets/<path:path>", views.govuk_asset, name="govuk-asset"),
     path(
         "sign-in",
         auth_views.LoginView.as_view(template_name="accounts/sign_in.html", authentication_form=SignInForm),

@@ -1,11 +1,10 @@
-"""Pages that belong to no one area: the health check and the font redirect."""
+"""Pages that belong to no one area: the health check."""
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
-from django.templatetags.static import static
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 
 
@@ -21,8 +20,3 @@ def healthz(request: HttpRequest) -> HttpResponse:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
 
-
-@login_not_required
-def govuk_asset(request: HttpRequest, path: str) -> HttpResponse:
-    # GOV.UK Frontend's compiled CSS asks for /assets/...; ours live under the static prefix.
-    return HttpResponsePermanentRedirect(static(f"govuk/assets/{path}"))
