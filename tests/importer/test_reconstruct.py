@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from actiontrack.importer import columns
+from actiontrack.importer.fields.leads import split_leads
 from actiontrack.importer.model import Paragraph, RawDocument, Table
 from actiontrack.importer.reconstruct import Loose, Row, Section, Text, reconstruct, split_glued_heading
+from actiontrack.lib.text import SOFT_BREAK
 
 HEADER = ["No", "Recommendation", "Action to be taken", "By when", "Lead officer", "Progress"]
 
@@ -22,6 +26,39 @@ def test_header_words_map_to_roles():
     assert columns.header_role("Person Responsible") == "lead"
     assert columns.header_role("Timescales") == "due"
     assert columns.header_role("RAG") == "rag"
+
+
+@pytest.mark.parametrize(
+    ("header", "role"),
+    [
+        ("Action No.", "ref"),
+        ("Rec Ref", "ref"),
+        ("Recommendation number", "ref"),
+        ("Action owner", "lead"),
+        ("Lead agency", "lead"),
+        ("Agency", "lead"),
+        ("Progress RAG", "rag"),
+        ("Current RAG rating", "rag"),
+        ("BRAG", "rag"),
+        ("Status", "rag"),
+        ("Status update", "progress"),
+        ("Notes", "progress"),
+        ("How will we know", "evidence"),
+        ("Outcome measures", "evidence"),
+        ("Improvement required", "recommendation"),
+        ("Learning point", "recommendation"),
+        ("Area for improvement", "recommendation"),
+    ],
+)
+def test_header_words_of_other_trackers_map_to_roles(header, role):
+    assert columns.header_role(header) == role
+
+
+def test_of_several_date_columns_the_deadline_is_the_due_date():
+    roles = columns.header_roles(["Ref", "Action", "Lead", "Date raised", "Target date", "Date completed"])
+    assert roles == ["ref", "action", "lead", None, "due", None]
+    roles = columns.header_roles(["Action", "Lead", "Original target date", "Revised target date", "Update"])
+    assert roles == ["action", "lead", None, "due", "progress"]
 
 
 def test_a_sentence_row_is_not_a_header():
@@ -73,7 +110,9 @@ def test_wrapped_lines_of_a_pdf_row_join_into_one_row():
     )
     row = rows_of(reconstruct(RawDocument("p.txt", "text", [table])))[0]
     assert row.get("recommendation") == "1.1 The board should meet quarterly."
-    assert row.get("lead") == "Assistant Director, Children's Services"
+    # A lead cell's rejoined lines stay apart (a soft break): the lead splitter tells wraps from new leads.
+    assert row.get("lead") == f"Assistant Director,{SOFT_BREAK}Children's Services"
+    assert split_leads(row.get("lead")) == ["Assistant Director, Children's Services"]
     assert row.get("action") == "Agree the terms of reference"
 
 

@@ -38,6 +38,11 @@ def test_kinds_follow_the_spec_order_and_all_have_labels() -> None:
         ("18th September 2013", None, D(2013, 9, 18), "date"),
         ("June 30th 2013", None, D(2013, 6, 30), "date"),
         ("2013-09-18", None, D(2013, 9, 18), "date"),
+        # as Excel prints date cells ("dd-mmm-yy", "mmm-yy") and as US-style exports write them
+        ("31-Mar-24", None, D(2024, 3, 31), "date"),
+        ("March 31, 2024", None, D(2024, 3, 31), "date"),
+        ("Dec-24", None, D(2024, 12, 31), "month"),
+        ("Sept-2024", None, D(2024, 9, 30), "month"),
         ("12-01-18", None, D(2018, 1, 12), "date"),
         # month
         ("June 2003", None, D(2003, 6, 30), "month"),

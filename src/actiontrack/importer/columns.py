@@ -25,6 +25,13 @@ PRIORITY = "priority"
 
 # (pattern, role), tried in order; each pattern must match the start of the header.
 _PHRASES: list[tuple[str, str]] = [
+    # an action's number or owner is not the action: "Action No.", "Action owner"
+    (r"(actions?|recs?|recommendations?)\.? ?(no\.?|numbers?|refs?\.?|reference|#|id)$", REF),
+    (r"actions? (owners?|leads?|lead officer)", LEAD),
+    # a column ending in RAG holds the colour: "Progress RAG", "Current RAG rating", "BRAG"
+    (r"(\w+ ){0,2}b?rag( status| rating| rated)?$", RAG),
+    (r"status (update|report)", PROGRESS),
+    (r"how will (we|you|they) know", EVIDENCE),
     # progress before action: "action(s) taken", "actions to date" are reports, not plans
     (r"actions? taken( so far| to date)?$", PROGRESS),
     (r"actions? (completed|undertaken)", PROGRESS),
@@ -44,6 +51,10 @@ _PHRASES: list[tuple[str, str]] = [
     (r"activity|activities", ACTION),
     (r"recommendations?\b", RECOMMENDATION),
     (r"(area for|areas for) (improvement|development)", RECOMMENDATION),
+    (
+        r"(improvements?|learning|lessons?)( points?| required| needed| learn[te]d| identified)?$",
+        RECOMMENDATION,
+    ),
     (r"findings?\b", RECOMMENDATION),
     (r"issues?\b", RECOMMENDATION),
     (r"objectives?\b|aims?\b|intended outcome", OBJECTIVE),
@@ -51,7 +62,7 @@ _PHRASES: list[tuple[str, str]] = [
     (r"by whom|who\b", LEAD),
     (r"(person|people|officer|agency|agencies|manager)s? responsible", LEAD),
     (r"responsib", LEAD),
-    (r"owners?\b|accountable", LEAD),
+    (r"owners?\b|accountable|(lead )?(agency|agencies|organisations?|service)$", LEAD),
     (r"by when|when\b", DUE),
     (r"time ?(frames?|scales?|lines?)", DUE),
     (r"(target|due|completion|end|deadline) ?(date|by)?", DUE),
@@ -60,7 +71,12 @@ _PHRASES: list[tuple[str, str]] = [
     (r"rag\b|r/a/g|red.?amber.?green", RAG),
     (r"priority|urgency", PRIORITY),
     (r"status", RAG),
-    (r"evidence|measures? of success|success (criteria|measures?)|monitoring", EVIDENCE),
+    (
+        r"evidence|(outcome |success |performance )?measures?\b|success (criteria|measures?)|monitoring",
+        EVIDENCE,
+    ),
+    (r"ratings?$", RAG),
+    (r"notes?$", PROGRESS),
     (r"ref(erence)?\.?\b|no\.?$|number$|#$|item$|rec(ommendation)? no", REF),
 ]
 _COMPILED = [(re.compile(pattern, re.IGNORECASE), role) for pattern, role in _PHRASES]
@@ -81,11 +97,15 @@ _MAX_HEADER_CHARS = 60
 
 def header_role(text: str) -> str | None:
     """Return the role a header cell names, or None."""
-    label = clean(text).strip(" :.*").lower()
+    plain = clean(text)
+    label = plain.strip(" :.*").lower()
     if not label or len(label) > _MAX_HEADER_CHARS:
         return None
+    if plain[0].islower() and plain.endswith("."):
+        return None  # "agency." ends a wrapped sentence: a header names, it does not say
+
     # "Recommendation No." and "Rec. No" name the reference column, not the text.
-    if re.match(r"(recommendation|rec)\.? no\b", label):
+    if re.match(r"(recommendation|rec)\.? (no|number|ref)\b", label):
         return REF
     for pattern, role in _COMPILED:
         if pattern.match(label):
@@ -113,7 +133,26 @@ def header_roles(row: list[str]) -> list[str | None] | None:
         return None
     if any(len(clean(cell)) > _MAX_HEADER_CHARS for cell in filled):
         return None
-    return _resolve_duplicates(roles)
+    return _resolve_duplicates(_one_due(roles, row))
+
+
+# Of several date columns the deadline is the revised one, then one that names a deadline; "Date raised"
+# or "Date completed" record something else.
+_DUE_RANKS = [
+    re.compile(r"\brevised\b", re.I),
+    re.compile(r"target|due|deadline|by when|time ?scale|time ?frame", re.I),
+]
+
+
+def _one_due(roles: list[str | None], row: list[str]) -> list[str | None]:
+    dues = [i for i, role in enumerate(roles) if role == DUE]
+    if len(dues) < 2:
+        return roles
+    ranked = [
+        next((rank for rank, p in enumerate(_DUE_RANKS) if p.search(row[i])), len(_DUE_RANKS)) for i in dues
+    ]
+    keep = dues[ranked.index(min(ranked))]
+    return [None if role == DUE and i != keep else role for i, role in enumerate(roles)]
 
 
 def _resolve_duplicates(roles: list[str | None]) -> list[str | None]:

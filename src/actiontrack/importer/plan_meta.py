@@ -35,6 +35,8 @@ _REPORTING = re.compile(
 )
 _META_SEGMENT = re.compile(
     r"^(?:(?:(?:last|date)\s+)?(?:updated?|review(?:ed)?|as at|as of|revised|draft|final|version|date)\b.*"
+    # "Progress at 12 February 2024", "Position as at March 2024": the date the plan reports at
+    r"|(?:progress|position|status)(?:\s+(?:update|report))?\s+(?:at|as\s+at|as\s+of|to)\b.*"
     r"|v\d+(?:\.\d+)*)$",
     re.IGNORECASE,
 )
@@ -50,11 +52,13 @@ _SOURCE_KINDS: list[tuple[str, str]] = [
     (r"joint (targeted )?(area )?inspection|inter-?agency inspection|\bJTAI\b|multi-?agency inspection",
      "joint_inspection"),
     (r"serious case review|\bSCRs?\b", "serious_case_review"),
-    (r"practice review|\bL?CSPR\b|rapid review|learning review|safeguarding adults? review|\bSARs?\b",
+    (r"practice review|\bL?CSPR\b|rapid review|learning review|safeguarding adults? review|\bSARs?\b"
+     r"|domestic homicide review|\bDHRs?\b|domestic abuse related death review",
      "practice_review"),
     (r"peer review|peer challenge", "peer_review"),
-    (r"ofsted|inspection|inspectorate|\bSSI\b|\bCQC\b|\bHMI\w*\b|estyn|\bCIW\b", "inspection"),
-    (r"\baudit\b", "audit"),
+    (r"ofsted|inspection|inspectorate|\bSSI\b|\bCQC\b|\bHMI\w*\b|estyn|\bCIW\b|\bILACS\b|focused visit"
+     r"|monitoring visit", "inspection"),
+    (r"\baudit\b|section 11\b", "audit"),
 ]  # fmt: skip
 _OWNER_PATTERNS = [
     re.compile(r"^([A-Z]{2,8})\s+(?:multi-?agency\s+)?action\s+plans?\b", re.IGNORECASE),
@@ -269,6 +273,8 @@ def rag_scale(loose: list[list[list[str]]], texts: list[str]) -> list[dict[str, 
     """Return the RAG key printed as a two-column table or as "Colour – label" lines."""
     for rows in loose:
         pairs = [(clean(r[0]), clean(" ".join(r[1:]))) for r in rows if len(r) >= 2]
+        if pairs and pairs[0][0].lower() not in _COLOURS:
+            pairs = pairs[1:]  # the key's own header row ("Colour | Meaning")
         scale = [{"code": c.lower(), "label": label} for c, label in pairs if c.lower() in _COLOURS and label]
         if len(scale) >= 2 and len(scale) == len(pairs):
             return scale

@@ -24,6 +24,9 @@ Rules, all about layout rather than any one document:
   on the row above, and a cell whose counterpart above ends mid-phrase is joined
   to it even where the rest of the row is a new row; a row left at the foot of
   a page with only its lead or date is joined to the row printed after the break;
+- a header's second row ("Progress" over "Update December 2023 | Update
+  March 2024") is folded into it, and a form set out one field a row
+  ("Action | ...", "Lead | ...") is read with its first column as the header;
 - a row with one lone cell in capitals (or title case) is a section heading, and
   a lone "Recommendation 3: ..." row is a paragraph heading the rows below it;
 - repeated paragraphs at page edges (running titles) and "APPENDIX 1" or
@@ -37,7 +40,7 @@ from dataclasses import dataclass
 
 from actiontrack.importer import columns as col
 from actiontrack.importer.model import Block, Paragraph, RawDocument, Table
-from actiontrack.lib.text import clean
+from actiontrack.lib.text import SOFT_BREAK, clean
 
 
 @dataclass
@@ -231,6 +234,11 @@ class _Builder:
         self.broken = True
         roles = [col.header_roles(r) for r in rows]
         first = next((i for i, r in enumerate(roles) if r), None)
+        if first is None and (turned := _transposed(rows)):
+            # A form, one field a row ("Action | ..."; "Lead | ..."): its first column is the header.
+            rows = turned
+            roles = [col.header_roles(r) for r in rows]
+            first = next((i for i, r in enumerate(roles) if r), None)
         if first is None:
             if self.active and len(self.active.columns) == width:
                 for r in rows:
@@ -243,6 +251,7 @@ class _Builder:
         for r in rows[:first]:
             # Rows above the header: a title, a recommendation, its outcomes, printed in the table.
             self.text("\n".join(c for c in r if clean(c)))
+        rows, roles = _fold_sub_headers(rows, roles)
         for r, header_roles in zip(rows[first:], roles[first:], strict=True):
             if header_roles:
                 self.header(r, header_roles)
@@ -294,12 +303,23 @@ class _Builder:
             if self._fragment(prev) and self.items and self.items[-1] is prev:
                 # The top of a row cut by the page break held only its lead or date: it belongs below.
                 self.items.pop()
-                cells = [_join(a, b) if clean(b) else a for a, b in zip(prev.cells, cells, strict=False)]
+                cells = [
+                    self._joined(i, a, b) if clean(b) else a
+                    for i, (a, b) in enumerate(zip(prev.cells, cells, strict=False))
+                ]
         new = Row(active.columns, list(cells))
         self.items.append(new)
         active.last = new
         if any(clean(cells[i]) for i, c in enumerate(active.columns) if c.role in _REC_ROLES):
             active.group = new
+
+    def _joined(self, index: int, above: str, below: str) -> str:
+        assert self.active
+        role = self.active.columns[index].role if index < len(self.active.columns) else None
+        if role == col.RAG and clean(above).lower() == clean(below).lower():
+            return above  # a RAG colour printed on both halves of a page-split row is one status
+        # In a lead cell the rejoined lines stay apart (a soft break): two leads may be printed one per line.
+        return _join(above, below, soft=role == col.LEAD)
 
     def _fragment(self, row: Row) -> bool:
         assert self.active
@@ -347,14 +367,14 @@ class _Builder:
         for i, text in enumerate(cells):
             if clean(text):
                 target = self._target(prev, i)
-                target.cells[i] = _join(target.cells[i], text.strip())
+                target.cells[i] = self._joined(i, target.cells[i], text.strip())
 
     def _carry_dangling(self, cells: list[str], prev: Row) -> list[str]:
         out = list(cells)
         for i, text in enumerate(cells):
             above = clean(prev.cells[i])
             if clean(text) and above and _ends_dangling(above):
-                prev.cells[i] = _join(prev.cells[i], text.strip())
+                prev.cells[i] = self._joined(i, prev.cells[i], text.strip())
                 out[i] = ""
         return out
 
@@ -375,6 +395,59 @@ class _Builder:
         words = re.findall(r"[A-Za-z][\w'’]*", text)
         small = [w for w in words if w[0].islower() and w.lower() not in _DANGLING]
         return text if words and not small else None
+
+
+_LABELLED_REF = re.compile(
+    r"^(?:recommendation|rec\.?|action)\s*(?:no\.?|number|ref\.?)?\s*(\d+[\w.]*)\W*$", re.I
+)
+
+
+def _transposed(rows: list[list[str]]) -> list[list[str]] | None:
+    """Return a form laid out one field a row as a header row and a row for each column of values.
+
+    "Recommendation 3" as a label gives the reference ("3") its own column.
+    """
+    labels = [clean(row[0]) for row in rows]
+    roles = [col.header_role(label) for label in labels]
+    named = [role for role in roles if role]
+    if len(named) < 3 or not {col.ACTION, col.RECOMMENDATION} & set(named) or len(named) < 0.6 * len(rows):
+        return None
+    header = list(labels)
+    values = [[row[j] for row in rows] for j in range(1, len(rows[0]))]
+    numbered = [i for i, label in enumerate(labels) if _LABELLED_REF.match(label)]
+    if numbered:
+        at = numbered[0]
+        kind = labels[at].split()[0]
+        header = [*header[:at], "Ref", kind, *header[at + 1 :]]
+        number = _LABELLED_REF.match(labels[at]).group(1)  # type: ignore[union-attr]
+        values = [[*v[:at], number, *v[at:]] for v in values]
+    return [header, *(v for v in values if any(clean(cell) for cell in v))]
+
+
+def _fold_sub_headers(
+    rows: list[list[str]], roles: list[list[str | None] | None]
+) -> tuple[list[list[str]], list[list[str | None] | None]]:
+    """Fold a header's second row ("Progress" over "Update December 2023 | Update March 2024") into it.
+
+    The row under a header is its second row where two or more of its cells
+    are filled, each naming a column's role too, and the two rows together
+    still make a header.
+    """
+    rows, roles = list(rows), list(roles)
+    i = 0
+    while i + 1 < len(rows):
+        below = rows[i + 1]
+        filled = [cell for cell in below if clean(cell)]
+        # One lone cell is a heading across the table ("Priority 1: Workforce"), not a header's second row.
+        if roles[i] and not roles[i + 1] and len(filled) >= 2 and all(col.header_role(c) for c in filled):
+            folded = [clean(f"{a} {b}") if clean(b) else a for a, b in zip(rows[i], below, strict=False)]
+            folded_roles = col.header_roles(folded)
+            if folded_roles:
+                rows[i : i + 2] = [folded]
+                roles[i : i + 2] = [folded_roles]
+                continue
+        i += 1
+    return rows, roles
 
 
 def _compatible(old: list[Column], new: list[Column]) -> bool:
@@ -399,10 +472,10 @@ def _ends_dangling(text: str) -> bool:
     return bool(words) and words[-1].lower().strip("(") in _DANGLING
 
 
-def _join(above: str, below: str) -> str:
+def _join(above: str, below: str, soft: bool = False) -> str:
     # The first line below finishes the last line above (a wrapped or page-split paragraph).
     if not above.strip():
         return below
     head, _, rest = below.partition("\n")
-    joined = above.rstrip() + " " + head.strip()
+    joined = above.rstrip() + (SOFT_BREAK if soft else " ") + head.strip()
     return joined + ("\n" + rest if rest else "")

@@ -73,6 +73,8 @@ _YEAR = (
     r"(?:(?P<{n}4>(?:19|20)\d\d)|['’‘`]\s?(?P<{n}2>\d\d)|(?P<{n}b>\d\d)(?!\s*(?:st|nd|rd|th)\b|[/.:]\d|\d))"
 )
 _Y = _YEAR.format(n="y")
+# Excel's "Dec-24" and "31-Mar-24": a dash or slash between a month and its year.
+_DASHED = r"(?:[-/](?=['’‘`]?\d\d))?"
 _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "winter": 2}
 _QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 # Quarters are numbered by the financial year (April to March), as public bodies
@@ -105,13 +107,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "day_month",
         re.compile(
-            rf"(?<!['’‘`])\b(?P<d>\d{{1,2}})\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})(?![a-z])\s*,?\s*(?:{_Y})?",
+            rf"(?<!['’‘`])\b(?P<d>\d{{1,2}})\s*(?:st|nd|rd|th)?(?:\s+|-)(?:of\s+)?(?P<mon>{_MONTH})(?![a-z])"
+            rf"\s*,?\s*{_DASHED}(?:{_Y})?",
             re.I,
         ),
     ),
     (
         "month_day",
         re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})\s*(?:st|nd|rd|th)\b\s*,?\s*(?:{_Y})?", re.I),
+    ),
+    # "March 31, 2024": a day after the month without a suffix needs the comma and the year.
+    (
+        "month_day",
+        re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}}),\s*(?P<y4>(?:19|20)\d\d)\b", re.I),
     ),
     (
         "season",
@@ -120,7 +128,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("month", re.compile(rf"\b(?P<mon>{_MONTH})(?![a-z])\s*,?\s*(?:{_Y})?", re.I)),
+    ("month", re.compile(rf"\b(?P<mon>{_MONTH})(?![a-z])\s*,?\s*{_DASHED}(?:{_Y})?", re.I)),
     ("year", re.compile(r"(?<![\d/.'’])\b(?P<y4>(?:19|20)\d\d)\b(?![/.]\d)")),
 ]
 

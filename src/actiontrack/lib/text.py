@@ -7,6 +7,10 @@ import re
 
 # Tags that end a paragraph, list item or row: they become line breaks so the
 # structure survives once the markup is gone.
+# A line break the printed cell's width made (PDF text): whitespace to every
+# reader but the lead splitter, which alone can tell a wrapped role from a new
+# lead on its own line. `clean` and `lines` treat it as a space.
+SOFT_BREAK = "\u2028"
 _BLOCK_TAGS = (
     "p|div|br|li|ul|ol|tr|td|th|table|tbody|thead|h[1-6]|blockquote|section|article|header|footer|dl|dt|dd"
 )

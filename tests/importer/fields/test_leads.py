@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from actiontrack.importer.fields.leads import split_leads
+from actiontrack.lib.text import SOFT_BREAK
 
 SHARED = Path(__file__).resolve().parents[3] / ".." / "shared"
 GOLDEN = sorted((SHARED / "golden").glob("*.json"))
@@ -141,6 +142,50 @@ def test_split_leads_follows_the_spec_rule(cell: str | None, expected: list[str]
     ],
 )
 def test_split_leads_tells_wrapped_lines_from_new_leads(cell: str, expected: list[str]) -> None:
+    assert split_leads(cell) == expected
+
+
+S = SOFT_BREAK  # a line break the printed cell's width made (PDF), not its writer
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # Each line a whole lead: two leads, though the width broke the line.
+        (f"Jane Hoey{S}Cath Thomas", ["Jane Hoey", "Cath Thomas"]),
+        (f"Head of Safeguarding{S}Designated Nurse", ["Head of Safeguarding", "Designated Nurse"]),
+        (f"Paul Harris{S}Performance{S}team{S}team managers",
+         ["Paul Harris", "Performance team", "team managers"]),
+        (f"A.D. Quality and{S}Support{S}Systems and{S}Information{S}Team",
+         ["A.D. Quality and Support", "Systems and Information Team"]),
+        # A role wrapped: one lead.
+        (f"Head of Children's{S}Social Care", ["Head of Children's Social Care"]),
+        (f"Learning and Development{S}Officer", ["Learning and Development Officer"]),
+        (f"Partnership{S}Business Manager", ["Partnership Business Manager"]),
+        (f"Service Unit{S}Managers{S}Assistant{S}Director", ["Service Unit Managers", "Assistant Director"]),
+        (f"Team Manager{S}Front Door Team", ["Team Manager Front Door Team"]),
+        (f"Assistant Director,{S}Children's Services", ["Assistant Director, Children's Services"]),
+    ],
+)  # fmt: skip
+def test_split_leads_tells_a_wrap_from_a_lead_on_its_own_line(cell: str, expected: list[str]) -> None:
+    assert split_leads(cell) == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("Partnership Manager and Head of Early Help", ["Partnership Manager", "Head of Early Help"]),
+        ("Director of Quality and Performance", ["Director of Quality and Performance"]),
+        ("Head of Safeguarding\nDesignated Nurse", ["Head of Safeguarding", "Designated Nurse"]),
+        ("Named GP; Designated Doctor", ["Named GP", "Designated Doctor"]),
+        ("Police, Health and Children's Social Care", ["Police", "Health", "Children's Social Care"]),
+        (
+            "Deputy Director, Education, Arts and Libraries",
+            ["Deputy Director, Education, Arts and Libraries"],
+        ),
+    ],
+)
+def test_a_post_of_something_is_a_whole_lead(cell: str, expected: list[str]) -> None:
     assert split_leads(cell) == expected
 
 

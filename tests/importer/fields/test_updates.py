@@ -19,6 +19,22 @@ D = datetime.date
         ("Completed", D(2013, 8, 31), [UpdateEntry(D(2013, 8, 31), "Completed")]),
         ("Completed July 2003", None, [UpdateEntry(None, "Completed July 2003")]),
         ("08/03/2018: Complete", None, [UpdateEntry(D(2018, 3, 8), "Complete")]),
+        # A stamp labelled or bracketed at the head of a line; mid-sentence it stays in the text.
+        (
+            "Update 12/01/2024: Protocol drafted.\nUpdate 08/02/2024: Protocol agreed.",
+            None,
+            [
+                UpdateEntry(D(2024, 1, 12), "Protocol drafted."),
+                UpdateEntry(D(2024, 2, 8), "Protocol agreed."),
+            ],
+        ),
+        ("[12/01/2024] Drafted", None, [UpdateEntry(D(2024, 1, 12), "Drafted")]),
+        ("(12/01/24) Drafted", None, [UpdateEntry(D(2024, 1, 12), "Drafted")]),
+        (
+            "Meeting held (12/01/24) with partners",
+            None,
+            [UpdateEntry(None, "Meeting held (12/01/24) with partners")],
+        ),
         ("23.02.18 – Cohort reviewed", None, [UpdateEntry(D(2018, 2, 23), "Cohort reviewed")]),
         ("23/02/2018 - Completed on 2.2.18", None, [UpdateEntry(D(2018, 2, 23), "Completed on 2.2.18")]),
         (

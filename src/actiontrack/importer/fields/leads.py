@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from actiontrack.lib.text import clean, strip_markup
+from actiontrack.lib.text import SOFT_BREAK, clean, strip_markup
 
 # Words that end a complete role or team: a lead can stop after them.
 _ROLE_ENDS = {
@@ -35,6 +35,9 @@ _POSTS = {
 }  # fmt: skip
 # Groups after which a run-on initials token ("Manager SUM's", "team A.D.") starts a new lead.
 _GROUP_ENDS = {"manager", "managers", "team", "teams", "officer", "officers", "workers", "unit", "group"}
+# Units a post can be of: "Team Manager Front Door Team" is one post.
+_UNITS = {"team", "teams", "unit", "service", "services", "department", "group", "hub", "panel"}
+_PLURAL_TAILS = {word for word in _ROLE_ENDS if word.endswith("s") and word[:-1] in _ROLE_ENDS}
 # Words that open a post title; met mid-run they start a new lead ("... Libraries Assistant Director").
 _TITLE_STARTS = {"assistant", "deputy"}
 # Words that are never part of a person's name.
@@ -48,6 +51,17 @@ _NOT_NAMES = _ROLE_ENDS | {
 }  # fmt: skip
 
 _JOIN_WORD = re.compile(r"\s+(?:and|&)\s+", re.I)
+# "Head of Safeguarding", "Assistant Director for Education": a post and what it is of is a whole role.
+_POST_WORDS = "|".join(sorted(_POSTS | {"head", "heads"}))
+_POST_OF = re.compile(
+    rf"^(?:(?:assistant|deputy|interim|acting|associate|executive)\s+)*(?:{_POST_WORDS})s?\s+(?:of|for)\s+\S",
+    re.IGNORECASE,
+)
+# Words a role cannot end on: "Head of" and "... and Senior" are cut short by a wrap.
+_OPEN_ENDS = {
+    "of", "for", "and", "&", "the", "to", "in", "with", "-", "–",
+    "senior", "principal", "chief", "assistant", "deputy", "interim", "acting", "joint",
+}  # fmt: skip
 _INITIALS_DOTTED = re.compile(r"^(?:[A-Z]\.\s?){1,4}$")
 
 
@@ -88,24 +102,98 @@ def _is_complete(text: str, keys: set[str]) -> bool:
         return False
     if text in keys or _is_initials(text) or _is_person(text):
         return True
-    return _last_word(text) in _ROLE_ENDS
+    if _last_word(text) in _ROLE_ENDS:
+        return True
+    # "A.D. Quality and Support": an abbreviated post and what it is of.
+    abbreviated = bool(_INITIALS_DOTTED.match(text.split()[0])) and len(text.split()) > 1
+    return (bool(_POST_OF.match(text)) or abbreviated) and _last_word(text) not in _OPEN_ENDS
 
 
-def _merge_lines(raw_lines: list[str], keys: set[str]) -> list[str]:
+def _printed_lines(text: str) -> list[tuple[str, bool]]:
+    """Return the cell's printed lines, each with whether the cell's width (not its writer) broke it."""
+    out: list[tuple[str, bool]] = []
+    for paragraph in strip_markup(text).split("\n"):
+        for n, line in enumerate(paragraph.split(SOFT_BREAK)):
+            if clean(line):
+                out.append((clean(line), n > 0))
+    return out
+
+
+def _stands_alone(line: str, keys: set[str]) -> bool:
+    return len(line.split()) > 1 or line in keys or _is_initials(line)
+
+
+def _merge_lines(printed: list[tuple[str, bool]], keys: set[str]) -> list[str]:
     """Join lines a table cell wrapped; keep a line break where one lead ends and another starts."""
-    segments: list[str] = []
-    for line in raw_lines:
-        if not segments:
-            segments.append(line)
-            continue
-        previous = segments[-1]
-        # A lone generic word ("Manager", "Services") is a wrapped tail, never a lead.
-        stands_alone = len(line.split()) > 1 or line in keys or _is_initials(line)
-        if stands_alone and not previous.endswith(",") and _is_complete(previous, keys):
-            segments.append(line)
+    runs: list[list[str]] = []  # lines the cell's width wrapped into one another
+    for line, wrapped in printed:
+        if wrapped and runs:
+            runs[-1].append(line)
         else:
-            segments[-1] = f"{previous} {line}"
+            runs.append([line])
+    segments: list[str] = []
+    for run in runs:
+        for group in _split_wrapped(run, keys):
+            if not segments:
+                segments.append(group)
+                continue
+            previous = segments[-1]
+            # A lone generic word ("Manager", "Services") is a wrapped tail, never a lead.
+            if _stands_alone(group, keys) and not previous.endswith(",") and _is_complete(previous, keys):
+                segments.append(group)
+            else:
+                segments[-1] = f"{previous} {group}"
     return segments
+
+
+def _split_wrapped(lines: list[str], keys: set[str]) -> list[str]:
+    """Split lines the width wrapped into the most whole leads they make, or join them all.
+
+    "Paul Harris / Performance / team" is a person and a team; "Head of Children's / Social Care"
+    and "Learning and Development / Officer" are one role each: a line is a lead of its own only
+    where it and every other group are complete leads.
+    """
+    count = len(lines)
+    if count == 1:
+        return lines
+    # best[i]: the most groups lines[i:] divide into, each a whole lead, with where the first ends.
+    best: list[tuple[int, int] | None] = [None] * count + [(0, count)]
+    for i in range(count - 1, -1, -1):
+        for j in range(i + 1, count + 1):
+            rest = best[j]
+            current = best[i]
+            better = current is None or (rest is not None and rest[0] + 1 > current[0])
+            if rest is not None and better and _whole_lead(" ".join(lines[i:j]), keys):
+                best[i] = (rest[0] + 1, j)
+    if best[0] is None:
+        return [" ".join(lines)]
+    groups: list[str] = []
+    i = 0
+    while i < count:
+        j = best[i][1]  # type: ignore[index]
+        group = " ".join(lines[i:j])
+        # A post or a department then a unit ("Team Manager / Front Door Team", "Children's Services /
+        # Management team") is one lead: the unit says whose it is.
+        if groups and _last_word(groups[-1]) in _POSTS | _UNITS and _last_word(group) in _UNITS:
+            groups[-1] = f"{groups[-1]} {group}"
+        else:
+            groups.append(group)
+        i = j
+    return groups
+
+
+def _whole_lead(text: str, keys: set[str]) -> bool:
+    # "Head of Children's" is cut short; "SUM's" (initials) is whole.
+    possessive = re.search(r"['’]s$", text) and not _is_initials(text)
+    # A plural role word ("Managers", "Services") ends a lead: a line opening with it is a wrapped tail.
+    tail = text.split()[0].lower() in _PLURAL_TAILS
+    return (
+        _stands_alone(text, keys)
+        and not text.endswith(",")
+        and not possessive
+        and not tail
+        and _is_complete(text, keys)
+    )
 
 
 def _split_slashes(text: str, keys: set[str]) -> list[str]:
@@ -198,6 +286,16 @@ def _split_joins(text: str, keys: set[str]) -> list[str]:
     return parts
 
 
+def _listed(pieces: list[str]) -> list[str]:
+    """Split the last item of a list of short names at its "and": "Police, Health and Education"."""
+    if len(pieces) < 2 or any(len(piece.split()) > 3 for piece in pieces[:-1]):
+        return pieces
+    last = _JOIN_WORD.split(pieces[-1])
+    if len(last) != 2 or len(last[0].split()) > 3:
+        return pieces
+    return [*pieces[:-1], *last]
+
+
 def _first_lead(text: str) -> str:
     return _JOIN_WORD.split(text)[0]
 
@@ -214,12 +312,13 @@ def split_leads(text: str | None, known_keys: Iterable[str] = ()) -> list[str]:
     if not text or not clean(text):
         return []
     keys = {key.strip() for key in known_keys if key and key.strip()}
-    raw_lines = [clean(line) for line in strip_markup(text).split("\n")]
     leads: list[str] = []
-    for segment in _merge_lines([line for line in raw_lines if line], keys):
+    # A semicolon always ends a lead ("Named GP; Designated Doctor").
+    segments = [seg for part in text.split(";") for seg in _merge_lines(_printed_lines(part), keys)]
+    for segment in segments:
         for by_slash in _split_slashes(segment, keys):
             for run in _split_run_on(by_slash):
-                for by_comma in _split_commas(run):
+                for by_comma in _listed(_split_commas(run)):
                     for joined in _split_joins(by_comma, keys):
                         leads.extend(_split_keys(joined, keys))
     # A cell naming the same lead twice still names one lead.

@@ -27,6 +27,10 @@ RAG_STATUS: dict[str, str] = {
 # Labels printed in RAG keys, matched as phrases anywhere in the label.
 _LABEL_STATUS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:not\s+started|not\s+yet\s+started|not\s+begun)\b"), "not_started"),
+    # "Partially complete" is under way, not done.
+    (re.compile(r"\b(?:partially|partly|part)[\s-]+(?:complete[d]?|achieved|implemented|met)\b"), "on_track"),
+    (re.compile(r"\b(?:slipped|on\s+hold|paused|deferred|postponed)\b"), "delayed"),
+    (re.compile(r"\b(?:embedded|in\s+place)\b"), "completed"),
     # "Not completed" says nothing the colour beside it does not say better.
     (re.compile(r"(?<!not\s)(?<!yet\s)\b(?:complete[d]?|achieved|done|implemented|closed)\b"), "completed"),
     (re.compile(r"\b(?:delayed|overdue|off\s+track|not\s+on\s+track|not\s+achieved|behind)\b"), "delayed"),
@@ -34,7 +38,7 @@ _LABEL_STATUS: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"\b(?:at\s+risk|potential\s+problems?|some\s+concerns?|slipp(?:ing|age)|problems?)\b"),
         "at_risk",
     ),
-    (re.compile(r"\b(?:on\s+track|on\s+target|in\s+progress|progressing)\b"), "on_track"),
+    (re.compile(r"\b(?:on\s+track|on\s+target|in\s+progress|progressing|under\s?way|started)\b"), "on_track"),
     (re.compile(r"\b(?:on-?\s?going|continuing)\b"), "ongoing"),
 ]
 

@@ -5,7 +5,8 @@ of one of its lines or paragraphs (the `actionplan/1` "Status" rules). Text
 extracted from documents often loses those line breaks, so a stamp is also
 recognised mid-text where it is followed by ":" or a dash, or where it
 continues a log in date order; a date inside a sentence ("arranged for
-02/05/18", "Completed on 2.2.18") stays in its text.
+02/05/18", "Completed on 2.2.18") stays in its text. At the head of a line a
+stamp may be bracketed ("[12/01/2024]") or labelled ("Update 12/01/2024:").
 """
 
 from __future__ import annotations
@@ -18,10 +19,15 @@ from actiontrack.lib.duedates import find_date, find_month
 from actiontrack.lib.text import clean, strip_markup
 
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+# A stamp may be bracketed ("[12/01/2024]") or labelled ("Update 12/01/2024:") at the head of a line.
 _STAMP = re.compile(
-    rf"(?<![\w/.])(?P<stamp>\d{{1,2}}[/.]\d{{1,2}}[/.](?:\d{{4}}|\d{{2}})"
+    r"(?<![\w/.])(?P<label>(?m:^)[ \t]*(?:updated?|progress|reviewed)\s+(?:on\s+|at\s+|as\s+at\s+)?)?"
+    r"(?P<open>[(\[])?"
+    rf"(?P<stamp>\d{{1,2}}[/.]\d{{1,2}}[/.](?:\d{{4}}|\d{{2}})"
     rf"|\d{{1,2}}\s*(?:st|nd|rd|th)?\s+{_MONTH_WORD}\s+\d{{4}})(?![\w/])"
-    r"(?P<sep>\s*(?::|[-–—](?=\s))\s*|\s+|$)"
+    r"(?(open)[)\]])"
+    r"(?P<sep>\s*(?::|[-–—](?=\s))\s*|\s+|$)",
+    re.IGNORECASE,
 )
 # Words that put a date inside a sentence rather than at the head of an entry.
 _PREPOSITIONS = {
@@ -56,6 +62,8 @@ def _stamps(text: str) -> list[_Stamp]:
         after = text[end:]
         separator = match.group("sep").strip()
         at_line_start = not before.strip(" \t") or before.rstrip(" \t").endswith("\n")
+        if (match.group("label") or match.group("open")) and not at_line_start:
+            continue  # a label or bracket marks a stamp only at the head of a line
         # "19/02/18 – 18/05/18" is a period, not a stamp heading an entry.
         if separator in "-–—" and separator and _STAMP.match(after):
             continue

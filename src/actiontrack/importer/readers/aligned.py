@@ -3,29 +3,61 @@
 Each line is a list of runs: stretches of text with normal word spacing
 between them, separated from the next run by a wider gap. A table shows as
 lines of several runs whose left edges fall on a few shared positions (the
-column starts), each run staying within its column. Where rows stand further
-apart than the lines wrapped inside a cell, the wrapped lines are joined into
-their row; otherwise rows are returned one per printed line, and the
-reconstruction step rejoins them.
+column starts), each run staying within its column. A table carried onto the
+next page keeps the columns it had; a key ("KEY:", "RAG key") below a table
+is not part of it. Which lines make up which cell and row is `aligned_rows`'s
+business.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-_TOLERANCE = 4.0  # points: runs starting this close share a column
+from actiontrack.importer.readers.aligned_rows import (
+    TOLERANCE,
+    Band,
+    column_of,
+    fits,
+    is_header,
+    line_glue,
+    rows_of,
+)
+
+__all__ = ["AlignedTable", "aligned_tables", "line_glue"]
+
 _MIN_COLUMNS = 3
 _MIN_ROWS = 3
 
-Box = tuple[float, float, float, float]
-# A line that opens a list item or a dated log entry starts a new line in its cell.
-_ITEM_START = re.compile(
-    r"^([•▪◦·*–-]\s|\(?(\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]\s|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s*[:–-])"
+# "KEY:", "RAG key", "Abbreviations": a legend below the table, never a section heading inside it.
+_KEY_HEADING = re.compile(
+    r"^\W*(?:(?:rag|status|colour|color)\s+){0,2}(?:key|legend|glossary|abbreviations)\b\W*$", re.IGNORECASE
 )
+Box = tuple[float, float, float, float]
 
 
-def aligned_tables(lines: list[dict]) -> list[tuple[Box, list[list[str]]]]:
-    """Return (bbox, rows) for each block of lines that forms an aligned grid."""
+@dataclass
+class AlignedTable:
+    """A table found by alignment: its box, its rows, where its columns start and each row's band."""
+
+    bbox: Box
+    rows: list[list[str]]
+    columns: list[float]
+    bands: list[Band]
+
+
+def aligned_tables(lines: list[dict], known: list[float] | None = None) -> list[AlignedTable]:
+    """Return (bbox, rows, columns) for each block of lines that forms an aligned grid.
+
+    `known` are the columns of a table printed on the page before: the lines
+    at the top of the page that fit them carry that table on, however few
+    (too few rows start in each column to show the grid by themselves).
+    """
+    if known:
+        carried = _carried_block(lines, known)
+        if carried is not None:
+            start, end = carried
+            return [_table(lines[start:end], known), *aligned_tables(lines[end:])]
     multi = [line for line in lines if len(line["runs"]) >= 2]
     if len(multi) < _MIN_ROWS:
         return []
@@ -36,7 +68,7 @@ def aligned_tables(lines: list[dict]) -> list[tuple[Box, list[list[str]]]]:
     block: list[dict] = []
     padded: list[dict | None] = [*lines, None]
     for index, line in enumerate(padded):
-        if line is not None and (_fits(line, columns) or _bridges(line, padded[index + 1], columns)):
+        if line is not None and _in_table(line, padded[index + 1], columns):
             block.append(line)
             continue
         if sum(1 for member in block if len(member["runs"]) >= 2) >= _MIN_ROWS:
@@ -47,7 +79,42 @@ def aligned_tables(lines: list[dict]) -> list[tuple[Box, list[list[str]]]]:
             else:
                 tables.append(_table(block, columns))
         block = []
-    return [table for table in tables if _used_columns(table[1]) >= _MIN_COLUMNS]
+    return [table for table in tables if _used_columns(table.rows) >= _MIN_COLUMNS]
+
+
+def _carried_block(lines: list[dict], columns: list[float]) -> tuple[int, int] | None:
+    """Return where the lines carrying a table on from the page before start and end, or None.
+
+    The block opens at the first line of several runs on the columns (a running
+    title above it is not a row, though it may start on a column) with any
+    single-cell lines just above it, and runs while lines fit the columns.
+    """
+    first = next((i for i, line in enumerate(lines) if len(line["runs"]) >= 2 and fits(line, columns)), None)
+    if first is None:
+        return None
+    start = first
+    while start > 0 and fits(lines[start - 1], columns):
+        above, below = lines[start - 1], lines[start]
+        if below["top"] - above["top"] > 1.6 * max(above["size"], 1.0):
+            break
+        start -= 1
+    end = first
+    padded: list[dict | None] = [*lines, None]
+    while end < len(lines) and _in_table(lines[end], padded[end + 1], columns):
+        end += 1
+    rows = sum(1 for line in lines[start:end] if len(line["runs"]) >= 2)
+    # The repeated header alone names the grid: the lines under it carry the table on.
+    headed = is_header(lines[first], columns) and end - start >= 2
+    if rows < 2 and not headed:
+        return None
+    return start, end
+
+
+def _in_table(line: dict, following: dict | None, columns: list[float]) -> bool:
+    """Say whether a line belongs to the table on these columns: a row's line or a heading row."""
+    if _KEY_HEADING.match(line["text"]):
+        return False
+    return fits(line, columns) or _bridges(line, following, columns)
 
 
 def _bridges(line: dict, following: dict | None, columns: list[float]) -> bool:
@@ -57,10 +124,10 @@ def _bridges(line: dict, following: dict | None, columns: list[float]) -> bool:
     """
     return (
         len(line["runs"]) == 1
-        and _column_of(line["x0"], columns) is not None
+        and column_of(line["x0"], columns) is not None
         and following is not None
         and len(following["runs"]) >= 2
-        and _fits(following, columns)
+        and fits(following, columns)
     )
 
 
@@ -77,13 +144,13 @@ def _header_columns(line: dict, first: dict, columns: list[float]) -> list[float
     extended = list(columns)
     matched = 0
     for run in line["runs"]:
-        index = _column_of(run["x0"], extended)
+        index = column_of(run["x0"], extended)
         if index is None:
             extended = sorted([*extended, run["x0"]])
             index = extended.index(run["x0"])
         else:
             matched += 1
-        if index + 1 < len(extended) and run["x1"] > extended[index + 1] + _TOLERANCE:
+        if index + 1 < len(extended) and run["x1"] > extended[index + 1] + TOLERANCE:
             return None
     return extended if matched >= 2 else None
 
@@ -92,7 +159,7 @@ def _column_starts(lines: list[dict]) -> list[float]:
     starts = sorted(run["x0"] for line in lines for run in line["runs"])
     clusters: list[list[float]] = []
     for x in starts:
-        if clusters and x - clusters[-1][-1] <= _TOLERANCE:
+        if clusters and x - clusters[-1][-1] <= TOLERANCE:
             clusters[-1].append(x)
         else:
             clusters.append([x])
@@ -100,100 +167,15 @@ def _column_starts(lines: list[dict]) -> list[float]:
     return [min(cluster) for cluster in clusters if len(cluster) >= needed]
 
 
-def _column_of(x: float, columns: list[float]) -> int | None:
-    for index, start in enumerate(columns):
-        if abs(x - start) <= _TOLERANCE:
-            return index
-    return None
-
-
-def _fits(line: dict, columns: list[float]) -> bool:
-    """Say whether every run starts on a column and ends before the next column starts."""
-    for run in line["runs"]:
-        index = _column_of(run["x0"], columns)
-        if index is None:
-            return False
-        if index + 1 < len(columns) and run["x1"] > columns[index + 1] + _TOLERANCE:
-            return False
-    return True
-
-
-def _table(block: list[dict], columns: list[float]) -> tuple[Box, list[list[str]]]:
-    threshold = _row_pitch(block)
-    rights = _column_rights(block, columns)
-    rows: list[list[str]] = []
-    ends: list[list[dict | None]] = []  # each cell's last printed line, for judging line breaks
-    previous: dict | None = None
-    for line in block:
-        cells: list[dict | None] = [None] * len(columns)
-        for run in line["runs"]:
-            index = _column_of(run["x0"], columns)
-            assert index is not None
-            cells[index] = run
-        # A heading row runs across the columns; it never wraps on from the line before, nor takes one.
-        heading = not _fits(line, columns)
-        wrapped = (
-            threshold is not None
-            and previous is not None
-            and not heading
-            and _fits(previous, columns)
-            and line["top"] - previous["top"] < threshold
-        )
-        if wrapped:
-            for index, run in enumerate(cells):
-                if run is None:
-                    continue
-                before = ends[-1][index]
-                if before is None:
-                    rows[-1][index] = run["text"]
-                else:
-                    glue = "\n" if meant_break(before, run, rights[index]) else " "
-                    rows[-1][index] += glue + run["text"]
-                ends[-1][index] = run
-        else:
-            rows.append([run["text"] if run else "" for run in cells])
-            ends.append(cells)
-        previous = line
+def _table(block: list[dict], columns: list[float]) -> AlignedTable:
     bbox = (
         min(line["x0"] for line in block),
         min(line["top"] for line in block),
         max(line["x1"] for line in block),
         max(line["bottom"] for line in block),
     )
-    return bbox, rows
-
-
-def _row_pitch(block: list[dict]) -> float | None:
-    """Return the line pitch (top to top) above which a line starts a new row, or None if rows cannot be told.
-
-    Lines wrapped inside a cell follow at the font's line spacing; rows stand
-    further apart (cell padding). Without two such pitches, nothing is joined.
-    """
-    pitches = sorted(
-        b["top"] - a["top"] for a, b in zip(block, block[1:], strict=False) if b["top"] > a["top"]
-    )
-    for low, high in zip(pitches, pitches[1:], strict=False):
-        if high - low >= max(1.5, 0.15 * low):
-            return (low + high) / 2
-    return None
-
-
-def _column_rights(block: list[dict], columns: list[float]) -> list[float]:
-    """Return where each column's text may reach: the next column, or the furthest text in the last."""
-    rights = [start - _TOLERANCE for start in columns[1:]]
-    last = [run["x1"] for line in block for run in line["runs"] if run["x0"] >= columns[-1] - _TOLERANCE]
-    return [*rights, max(last, default=columns[-1])]
-
-
-def meant_break(before: dict, line: dict, right: float) -> bool:
-    """Say whether a cell's line break was meant, rather than made by the cell's width (right edge)."""
-    if _ITEM_START.match(line["text"]):
-        return True
-    # The first word's width is its share of the line's width; a break is
-    # meant where that word (and a space) would have fitted before it.
-    first_word = line["text"].split(" ", 1)[0]
-    word = (line["x1"] - line["x0"]) * (len(first_word) + 0.5) / max(len(line["text"]), 1)
-    return right - before["x1"] > word * 1.1 + 1.0
+    rows, bands = rows_of(block, columns)
+    return AlignedTable(bbox, rows, columns, bands)
 
 
 def _used_columns(rows: list[list[str]]) -> int:

@@ -31,7 +31,7 @@ from typing import Any
 from actiontrack.importer.errors import UnreadableDocument
 from actiontrack.importer.model import Block, Paragraph, RawDocument, Table
 from actiontrack.importer.readers import register
-from actiontrack.importer.readers.aligned import aligned_tables, meant_break
+from actiontrack.importer.readers.aligned import AlignedTable, aligned_tables, line_glue
 from actiontrack.importer.readers.colours import name_rag_fills
 from actiontrack.importer.readers.pdf_rules import close_open_tables, page_rules, too_many_rules
 from actiontrack.importer.readers.safety import check_size
@@ -66,6 +66,7 @@ def read(data: bytes, filename: str) -> RawDocument:
             f"{filename} is damaged: it is not a PDF ActionTrack can open ({exc})."
         ) from None
     blocks: list[Block] = []
+    columns: list[float] = []  # the last unruled table's columns, for its carry-over onto the next page
     try:
         page_count = len(document)
         if page_count > MAX_PDF_PAGES:
@@ -81,7 +82,8 @@ def read(data: bytes, filename: str) -> RawDocument:
             except pypdfium2.PdfiumError as exc:
                 raise UnreadableDocument(f"{filename} is damaged at page {number} ({exc}).") from None
             try:
-                blocks.extend(_page_blocks(view, number))
+                page_blocks, columns = _page_blocks(view, number, columns)
+                blocks.extend(page_blocks)
             finally:
                 view.close()
     finally:
@@ -135,8 +137,19 @@ class _PageView:
             )
             size = pdfium_c.FPDFText_GetFontSize(self.textpage.raw, char) if char >= 0 else 0.0
             x0, y0, x1, y1 = left - self.left, self.top - top, right - self.left, self.top - bottom
+            # The baseline, unlike the glyphs' top, does not move with the letters ("SM", "managers").
+            origin = _origin_y(self.textpage.raw, char) if char >= 0 else None
+            base = self.top - origin if origin is not None else y1
             pieces.append(
-                {"x0": x0, "top": y0, "x1": x1, "bottom": y1, "text": text, "size": size or y1 - y0}
+                {
+                    "x0": x0,
+                    "top": y0,
+                    "x1": x1,
+                    "bottom": y1,
+                    "text": text,
+                    "size": size or y1 - y0,
+                    "base": base,
+                }
             )
         pieces.sort(key=lambda piece: (piece["top"], piece["x0"]))
         lines: list[dict] = []
@@ -161,13 +174,24 @@ class _PageView:
         return lines
 
 
+def _origin_y(textpage: Any, char: int) -> float | None:
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    x, y = ctypes.c_double(), ctypes.c_double()
+    if not pdfium_c.FPDFText_GetCharOrigin(textpage, char, ctypes.byref(x), ctypes.byref(y)):
+        return None
+    return float(y.value)
+
+
 def cell_text(bbox: tuple[float, float, float, float], lines: list[dict]) -> str:
     """Return the text printed in a table cell, rejoining lines the cell's width wrapped.
 
     A line break is kept ("\n") where it was meant: the next line starts a
     list item or a dated entry, or its first word would have fitted on the
     line before. Elsewhere the cell's width wrapped the text, and the lines
-    are joined with a space.
+    are joined with a soft break (`lib.text.SOFT_BREAK`, a space to all but the lead splitter).
     """
     x0, top, x1, bottom = bbox
     printed = []
@@ -184,7 +208,7 @@ def cell_text(bbox: tuple[float, float, float, float], lines: list[dict]) -> str
     right = x1 - padding
     text = printed[0]["text"]
     for before, line in zip(printed, printed[1:], strict=False):
-        text += "\n" + line["text"] if meant_break(before, line, right) else " " + line["text"]
+        text += line_glue(before, line, right) + line["text"]
     return text
 
 
@@ -205,8 +229,11 @@ def _printable(text: str) -> str:
     return "".join(char for char in text if char >= " " or char == "\n")
 
 
-def _page_blocks(view: _PageView, number: int) -> list[Block]:
-    """Return a page's tables and paragraphs in top-to-bottom order."""
+def _page_blocks(view: _PageView, number: int, known: list[float]) -> tuple[list[Block], list[float]]:
+    """Return a page's tables and paragraphs in top-to-bottom order, and its last unruled table's columns.
+
+    `known` are the columns of the unruled table the page before ended with.
+    """
     from pdfplumber.table import TableFinder
 
     # TableFinder needs only bbox and edges of a page: the view is a stand-in for pdfplumber's Page.
@@ -220,15 +247,18 @@ def _page_blocks(view: _PageView, number: int) -> list[Block]:
         name_rag_fills(rows, [[_fill_of(cell, view.fills) for cell in row.cells] for row in table.rows])
         placed.append((table.bbox[1], Table(rows=_clean(rows), page=number)))
         boxes.append(table.bbox)
+    columns: list[float] = []
     if not tables:
-        for bbox, rows in aligned_tables(lines):
-            placed.append((bbox[1], Table(rows=rows, page=number)))
-            boxes.append(bbox)
+        for aligned in aligned_tables(lines, known):
+            name_rag_fills(aligned.rows, _band_fills(aligned, view.fills))
+            placed.append((aligned.bbox[1], Table(rows=aligned.rows, page=number)))
+            boxes.append(aligned.bbox)
+            columns = aligned.columns
     lines = [line for line in lines if not _inside_any(line, boxes)]
     for top, text, heading in _paragraphs(lines):
         placed.append((top, Paragraph(text=text, page=number, heading=heading)))
     placed.sort(key=lambda item: item[0])
-    return [block for _, block in placed if not isinstance(block, Table) or block.rows]
+    return [block for _, block in placed if not isinstance(block, Table) or block.rows], columns
 
 
 def _fill_of(cell: tuple[float, float, float, float] | None, boxes: list) -> str | None:
@@ -242,6 +272,17 @@ def _fill_of(cell: tuple[float, float, float, float] | None, boxes: list) -> str
         if x0 <= x <= x1 and top <= y <= bottom and x1 - x0 <= 1.5 * width:
             return colour
     return None
+
+
+def _band_fills(table: AlignedTable, boxes: list) -> list[list[str | None]]:
+    """Return the fill colour behind each cell of an unruled table, by its column and its row's band."""
+    starts = table.columns
+    # The last column reaches at least as far as its header: a RAG column may hold only colour.
+    ends = [*starts[1:], max(table.bbox[2], starts[-1] + 10.0)]
+    return [
+        [_fill_of((x0, top, x1, bottom), boxes) for x0, x1 in zip(starts, ends, strict=True)]
+        for top, bottom in table.bands
+    ]
 
 
 def _widest_row(table: Any) -> int:

@@ -6,7 +6,10 @@ without a decimal point. Merged ranges keep their value in the first cell and
 blanks elsewhere (openpyxl's MergedCell), so a recommendation merged down over
 its actions reads like a vertically merged Word cell. A solid fill in an
 empty RAG cell becomes the colour's name (`colours`). Title rows above the
-table and notes and keys below it are split off by `grid`.
+table and notes and keys below it are split off by `grid`. A sheet's tab name
+heads it only where the sheet prints no title of its own; sheets of notes
+alone (a "Guidance" tab) are read after the sheets with tables, so that the
+plan's own title heads the document.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import zipfile
 from typing import Any
 
 from actiontrack.importer.errors import UnreadableDocument
-from actiontrack.importer.model import Block, Paragraph, RawDocument
+from actiontrack.importer.model import Block, Paragraph, RawDocument, Table
 from actiontrack.importer.readers import register
 from actiontrack.importer.readers.colours import name_rag_fills
 from actiontrack.importer.readers.grid import grid_blocks
@@ -66,6 +69,7 @@ def read(data: bytes, filename: str) -> RawDocument:
             f"{filename} is damaged: ActionTrack cannot read its sheets ({exc})."
         ) from None
     blocks: list[Block] = []
+    prose: list[Block] = []  # sheets of notes alone ("Guidance"): read after the plan, not as its title
     try:
         for number, sheet in enumerate(workbook.worksheets, start=1):
             if sheet.sheet_state != "visible":
@@ -73,9 +77,15 @@ def read(data: bytes, filename: str) -> RawDocument:
             rows = _sheet_rows(sheet, filename)
             if not rows:
                 continue
-            if not _DEFAULT_SHEET_NAME.match(sheet.title.strip()):
-                blocks.append(Paragraph(text=sheet.title.strip(), page=number, heading=1))
-            blocks.extend(grid_blocks(rows, page=number))
+            sheet_blocks = grid_blocks(rows, page=number)
+            # The tab's name heads the sheet only where the sheet prints no title of its own above
+            # its table: a tab named "Tracker" is not part of the title printed in the sheet.
+            titled = bool(sheet_blocks) and isinstance(sheet_blocks[0], Paragraph)
+            target = blocks if any(isinstance(block, Table) for block in sheet_blocks) else prose
+            if not titled and not _DEFAULT_SHEET_NAME.match(sheet.title.strip()):
+                target.append(Paragraph(text=sheet.title.strip(), page=number, heading=1))
+            target.extend(sheet_blocks)
+        blocks.extend(prose)
     finally:
         workbook.close()
     if not blocks:
