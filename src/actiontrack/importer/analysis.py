@@ -13,7 +13,6 @@ from actiontrack.importer import columns as col
 from actiontrack.importer.errors import UnreadableDocument
 from actiontrack.importer.interpret import interpret
 from actiontrack.importer.readers import read_document
-from actiontrack.importer.readers.safety import check_size
 from actiontrack.importer.reconstruct import Row, reconstruct
 from actiontrack.lib.schema import InvalidPlanDocument, validate
 from actiontrack.lib.text import clean
@@ -51,7 +50,6 @@ class Conversion:
 
 def analyse(data: bytes, filename: str, column_roles: dict[str, str | None] | None = None) -> Conversion:
     """Convert a document; `column_roles` maps a header as printed to the role to give it."""
-    check_size(data, filename)
     items = reconstruct(read_document(data, filename))
     columns: dict[str, dict[str, str | None]] = {}
     for item in items:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from actiontrack.importer.errors import UnreadableDocument
 from actiontrack.importer.model import RawDocument
+from actiontrack.importer.readers.safety import check_size
 
 Sniffer = Callable[[bytes, str], bool]
 ReadFunction = Callable[[bytes, str], RawDocument]
@@ -50,6 +51,7 @@ def reader_for(data: bytes, filename: str) -> Reader:
 
 def read_document(data: bytes, filename: str) -> RawDocument:
     """Read bytes into a RawDocument with the reader their content calls for."""
+    check_size(data, filename)
     return reader_for(data, filename).read(data, filename)
 
 

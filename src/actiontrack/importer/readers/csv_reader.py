@@ -16,7 +16,6 @@ from actiontrack.importer.model import RawDocument
 from actiontrack.importer.readers import register
 from actiontrack.importer.readers.encoding import decode
 from actiontrack.importer.readers.grid import grid_blocks
-from actiontrack.importer.readers.safety import check_size
 
 _SAMPLE_BYTES = 64 * 1024
 _SAMPLE_RECORDS = 20
@@ -37,7 +36,6 @@ def sniff(data: bytes, filename: str) -> bool:
 
 def read(data: bytes, filename: str) -> RawDocument:
     """Read a CSV file into one table (with any title rows above it as paragraphs)."""
-    check_size(data, filename)
     text = decode(data)
     dialect = _dialect(text[: _SAMPLE_BYTES * 2], truncated=len(text) > _SAMPLE_BYTES * 2)
     if dialect is None:

@@ -34,7 +34,6 @@ from actiontrack.importer.readers import register
 from actiontrack.importer.readers.aligned import AlignedTable, aligned_tables, line_glue
 from actiontrack.importer.readers.colours import name_rag_fills
 from actiontrack.importer.readers.pdf_rules import close_open_tables, page_rules, too_many_rules
-from actiontrack.importer.readers.safety import check_size
 
 MAX_PDF_PAGES = 200
 
@@ -52,7 +51,6 @@ def sniff(data: bytes, filename: str) -> bool:
 
 def read(data: bytes, filename: str) -> RawDocument:
     """Read a PDF into paragraphs and tables, page by page."""
-    check_size(data, filename)
     import pypdfium2
 
     try:

@@ -65,7 +65,6 @@ def check_zip(data: bytes, filename: str, kind: str) -> None:
 
     `kind` names what the file should be ("Word document"), for the message.
     """
-    check_size(data, filename)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
