@@ -292,3 +292,16 @@ def test_every_golden_due_date_is_reproduced() -> None:
     ]
     assert len(actions) > 100
     assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Report to SLT in May 2024", "event"),
+        ("Report to the CSCP in May 2024", "event"),
+        ("Report back to DMT", "event"),
+        ("Result expected May 2024", "month"),
+    ],
+)
+def test_board_and_team_acronyms_mark_events_in_general(text, kind):
+    assert read_due(text, datetime.date(2024, 1, 1)).kind == kind

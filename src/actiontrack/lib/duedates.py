@@ -140,9 +140,11 @@ _FROM_BEFORE = re.compile(
 _ONWARDS_AFTER = re.compile(r"^\s*\)?\s*(?:and\s+)?onwards?\b", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:[-–—]|to|until|till|through)\s*$", re.I)
 _LIST_JOIN = re.compile(r"^\s*(?:&|and|,|/|or)\s*$", re.I)
+# Boards, partnerships and management or leadership teams by their acronyms ("LSCB", "CMT",
+# "SLT"; the team ones matched in capitals only, so "result" is no "LT"), and meeting words.
 _EVENT_WORDS = (
-    r"ACPC|[A-Z]*SCB|SAB|CMT|SMT|DMT|SLT|CYPMT|board|meetings?|committee|panel|sub[- ]?group|conference"
-    r"|development\s+day|away\s+day|executive|cabinet|scrutiny"
+    r"ACPC|[A-Z]*SC[BP]|[A-Z]*SAB|(?-i:[A-Z]{1,5}[ML]T)|board|meetings?|committee|panel|sub[- ]?group"
+    r"|conference|development\s+day|away\s+day|executive|cabinet|scrutiny"
 )
 _EVENT_WORD = re.compile(rf"\b(?:{_EVENT_WORDS})\b", re.I)
 _UNDATED_EVENT = re.compile(

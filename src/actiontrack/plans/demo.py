@@ -22,9 +22,9 @@ class DemoResult:
     usernames: list[str]
 
 
-def seed_documents(shared_dir: Path) -> list[tuple[Path, dict]]:
-    """Return each seed plan with the actionplan/1 document the importer reads from it."""
-    return [(seed, convert_path(seed)) for seed in sorted((shared_dir / "seeds").iterdir()) if seed.is_file()]
+def seed_documents(shared_dir: Path) -> list[dict]:
+    """Return the actionplan/1 document the importer reads from each seed plan."""
+    return [convert_path(seed) for seed in sorted((shared_dir / "seeds").iterdir()) if seed.is_file()]
 
 
 @transaction.atomic
@@ -39,7 +39,7 @@ def load_demo(shared_dir: Path, password: str | None = None) -> DemoResult:
     admin.set_password(password)
     admin.save()
     plans, usernames = [], ["admin"]
-    for number, (_seed, document) in enumerate(seed_documents(shared_dir), start=1):
+    for number, document in enumerate(seed_documents(shared_dir), start=1):
         plan = Plan.objects.filter(title=document["title"]).first() or load_plan(document, owners=[admin])
         plans.append(plan)
         lead_user, _ = User.objects.get_or_create(username=f"lead{number}")

@@ -27,7 +27,7 @@ class Command(BaseCommand):
                 failures.append(f"{path} does not exist.")
             except OSError as error:
                 failures.append(f"Cannot read {path}: {error.strerror}.")
-            except (UnreadableDocument, ValueError) as error:
+            except UnreadableDocument as error:
                 failures.append(str(error))
             else:
                 self.stdout.write(f"Imported {path} as plan {plan.pk}: {plan.title}")
