@@ -29,6 +29,8 @@ setup: system-run $(BIN)/.installed node_modules/.installed
 run: setup
 	$(BIN)/actiontrack migrate --noinput
 	$(BIN)/actiontrack demo
+	# The background worker (e-mail) runs beside the web server; Ctrl+C or the server's exit stops both.
+	$(BIN)/actiontrack worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/actiontrack serve --port $(PORT)
 
 check: setup
@@ -49,6 +51,7 @@ fidelity: setup
 
 bench: setup
 	$(BIN)/python scripts/bench_import.py
+	$(BIN)/python scripts/bench_reports.py
 
 clean:
 	rm -rf $(VENV) node_modules var .pytest_cache .mypy_cache .ruff_cache

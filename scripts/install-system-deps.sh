@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Install the Debian packages ActionTrack needs, only those missing.
 #   run:  nodejs/npm (GOV.UK Frontend assets)
+#   run:  also pango (WeasyPrint renders board reports as PDF) and a font
 #   test: postgresql (throwaway test cluster), chromium (browser tests),
-#         pango (WeasyPrint renders PDF test documents), fonts for both.
+#         libreoffice-writer-nogui (board reports' Word documents converted to PDF).
 set -euo pipefail
 what=${1:-test}
 
@@ -13,12 +14,13 @@ need() { # need PACKAGE TEST-COMMAND...
 }
 need nodejs command -v node
 need npm command -v npm
+need libpango-1.0-0 bash -c 'ldconfig -p | grep -q libpango-1.0.so'
+need libpangoft2-1.0-0 bash -c 'ldconfig -p | grep -q libpangoft2-1.0.so'
+need fonts-dejavu-core test -d /usr/share/fonts/truetype/dejavu
 if [ "$what" = test ]; then
   need postgresql bash -c 'ls /usr/lib/postgresql/*/bin/initdb'
   need chromium command -v chromium
-  need libpango-1.0-0 bash -c 'ldconfig -p | grep -q libpango-1.0.so'
-  need libpangoft2-1.0-0 bash -c 'ldconfig -p | grep -q libpangoft2-1.0.so'
-  need fonts-dejavu-core test -d /usr/share/fonts/truetype/dejavu
+  need libreoffice-writer-nogui command -v soffice
 fi
 
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -1,7 +1,8 @@
 """Shared fixtures: one per role, and a small plan they relate to.
 
 Roles: an administrator (staff), the plan's owner, the lead of one of its
-actions, a viewer from an agency the plan is shared with, and an outsider.
+actions, a viewer from an agency the plan is shared with, a board member
+(reads everything, changes nothing), and an outsider.
 """
 
 from __future__ import annotations
@@ -17,6 +18,12 @@ from tests import factories
 REPO_DIR = Path(__file__).resolve().parent.parent
 SHARED_DIR = REPO_DIR.parent / "shared"
 PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings: Any) -> None:
+    """Hash test users' passwords with MD5: Argon2 (the site's hasher) costs ~0.1 s a password."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
@@ -74,6 +81,11 @@ def action_lead(db: Any) -> Any:
 @pytest.fixture
 def agency_viewer(db: Any, agency: Any) -> Any:
     return factories.UserFactory(username="viewer", agency=agency)
+
+
+@pytest.fixture
+def board_member(db: Any) -> Any:
+    return factories.UserFactory(username="board", is_board_member=True)
 
 
 @pytest.fixture

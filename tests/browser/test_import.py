@@ -19,6 +19,7 @@ SAMPLE = REPO_DIR / "tests" / "samples" / "rag_table_plan.txt"
 def test_upload_preview_correct_reload_and_confirm(page: Any, live_server: Any) -> None:
     factories.UserFactory(username="manager", password=PASSWORD)
     sign_in(page, live_server, "manager", PASSWORD)
+    page.get_by_role("link", name="Plans", exact=True).click()
     page.get_by_role("link", name="Import a plan").click()
     expect(page.get_by_role("heading", name="Import an action plan")).to_be_visible()
     assert_accessible(page)

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from actiontrack.plans.demo import load_demo
+from actiontrack.demo import load_demo
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.conftest import PASSWORD
 
@@ -35,6 +35,7 @@ def test_admin_completes_an_overdue_seed_action(page: Any, live_server: Any, dem
     page.goto(f"{live_server.url}/sign-in")
     assert_accessible(page)
     sign_in(page, live_server, "admin", PASSWORD, go=False)
+    page.get_by_role("link", name="Plans", exact=True).click()
 
     expect(page.get_by_role("heading", name="Action plans")).to_be_visible()
     assert_accessible(page)
@@ -80,6 +81,7 @@ def test_admin_completes_an_overdue_seed_action(page: Any, live_server: Any, dem
 def test_new_action_reported_delayed_turns_red(page: Any, live_server: Any, demo: Any) -> None:
     plan = demo.plans[1]
     sign_in(page, live_server, "admin", PASSWORD)
+    page.get_by_role("link", name="Plans", exact=True).click()
     page.get_by_role("link", name=plan.title, exact=True).click()
     page.get_by_role("link", name="Add an action", exact=True).click()
 
@@ -96,7 +98,7 @@ def test_new_action_reported_delayed_turns_red(page: Any, live_server: Any, demo
     page.get_by_label("Reference").fill("99.1")
     page.get_by_label("What will be done").fill("Run a multi-agency audit of neglect referrals")
     page.get_by_label("Leads").fill("Head of Safeguarding")
-    page.get_by_label("Due").fill(f"{due:%d/%m/%Y}")
+    page.locator("#id_due_text").fill(f"{due:%d/%m/%Y}")
     page.get_by_role("button", name="Save").click()
 
     expect(page.get_by_role("alert")).to_contain_text("Action added")
@@ -138,6 +140,7 @@ def test_lead_sees_my_actions_and_searches(page: Any, live_server: Any, demo: An
 def test_admin_plan_forms_are_accessible(page: Any, live_server: Any, demo: Any) -> None:
     plan = demo.plans[4]
     sign_in(page, live_server, "admin", PASSWORD)
+    page.get_by_role("link", name="Plans", exact=True).click()
     page.get_by_role("link", name="Create a plan").click()
     expect(page.get_by_role("heading", name="Create a plan")).to_be_visible()
     assert_accessible(page)

@@ -16,8 +16,8 @@ pytestmark = pytest.mark.browser
 
 def test_owner_shares_a_plan_and_links_a_lead_to_an_account(page: Any, live_server: Any) -> None:
     owner = factories.UserFactory(username="owner", password=PASSWORD)
-    factories.UserFactory(username="sam", password=PASSWORD)
     agency = factories.AgencyFactory(name="Health trust")
+    factories.UserFactory(username="sam", password=PASSWORD, agency=agency)  # staff of the agency
     action = factories.ActionFactory(text="Audit the front door")
     action.plan.owners.add(owner)
     factories.lead(action, factories.PersonFactory(plan=action.plan, key="SM"))

@@ -26,10 +26,11 @@ def test_columns_are_reported_with_the_roles_their_headers_gave():
     }
 
 
-def test_text_that_fits_no_field_is_reported_unplaced():
-    unplaced = analyse(PLAN, "audit.txt").unplaced
-    assert "Policy on the intranet" in unplaced
-    assert "Signed: | J Smith | Chair" in unplaced
+def test_text_that_fits_no_field_is_reported_unplaced_and_evidence_has_its_own_field():
+    conversion = analyse(PLAN, "audit.txt")
+    assert "Signed: | J Smith | Chair" in conversion.unplaced
+    assert "Policy on the intranet" not in conversion.unplaced
+    assert conversion.document["recommendations"][0]["actions"][0]["evidence"] == ["Policy on the intranet"]
 
 
 def test_a_column_given_another_role_is_read_again_that_way():

@@ -4,6 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from actiontrack.importer import drafts
 from actiontrack.importer.models import ImportDraft
 from actiontrack.plans.models import Action, Plan
 from tests.conftest import REPO_DIR, signed_in
@@ -34,7 +35,10 @@ def test_upload_shows_a_preview_and_saves_no_plan_until_confirmed(plan_owner):
     assert response["Location"] == f"/plans/{plan.pk}"
     assert Action.objects.filter(plan=plan).count() == 3
     assert plan.owners.filter(pk=plan_owner.pk).exists()
-    assert not ImportDraft.objects.exists()
+    # The draft is done with: no longer waiting, and its file is gone (clean-up removes the rest).
+    assert not drafts.waiting(plan_owner).exists()
+    assert bytes(ImportDraft.objects.get().data) == b""
+    assert client.get(f"/imports/{draft.pk}").status_code == 404
 
 
 def test_corrections_in_the_preview_reach_the_plan(plan_owner):
@@ -49,6 +53,9 @@ def test_corrections_in_the_preview_reach_the_plan(plan_owner):
             "leads": "AB\nEF",
             "due_text": "Summer 2021",
             "status": "",
+            "agency": "Northshire NHS Trust",
+            "evidence": "Toolkit relaunch notes\nAttendance list",
+            "rag": "amber",
         },
     )
     plan_fields = {
@@ -68,6 +75,11 @@ def test_corrections_in_the_preview_reach_the_plan(plan_owner):
     action = Action.objects.get(plan=plan, ref="1a")
     assert action.lead_keys() == ["AB", "EF"]
     assert (str(action.due_date), action.due_kind) == ("2021-08-31", "season")
+    assert (action.agency_name, action.evidence, action.printed_rag) == (
+        "Northshire NHS Trust",
+        ["Toolkit relaunch notes", "Attendance list"],
+        "amber",
+    )
 
 
 def test_changing_a_column_role_reads_the_document_again(plan_owner):
@@ -113,3 +125,20 @@ def test_drafts_are_private_to_their_uploader(plan_owner, outsider, administrato
 def test_signed_out_visitor_cannot_upload():
     response = Client().get("/imports/new")
     assert response.status_code == 302 and response["Location"].startswith("/sign-in")
+
+
+def test_preview_shows_an_actions_agency_evidence_and_printed_rag(plan_owner):
+    client = signed_in(plan_owner)
+    text = "\n".join(
+        [
+            "Neglect plan",
+            "Action\tLead\tAgency\tDue\tRAG\tEvidence",
+            "Relaunch the toolkit\tNeglect Lead\tWestvale Council\tJune 2024\tAmber\tBriefing notes",
+        ]
+    )
+    upload(client, "neglect.txt", text.encode())
+    draft = ImportDraft.objects.filter(plan=None).latest("pk")
+    page = client.get(f"/imports/{draft.pk}").content.decode()
+    assert "Westvale Council" in page
+    assert "Briefing notes" in page
+    assert "RAG as printed: Amber" in page

@@ -245,7 +245,7 @@ SAR_ROWS: list[tuple[str, str, str, str, Any, str]] = [
 ]  # fmt: skip
 SAR_EXPECTED = plan(
     "Eastbury Safeguarding Adults Board Safeguarding Adults Review (Adult K) – Action Plan",
-    "practice_review",
+    "safeguarding_adults_review",
     owner="Eastbury Safeguarding Adults Board",
     as_of="2024-02-05",
     recs=[

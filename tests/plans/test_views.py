@@ -44,14 +44,17 @@ def test_sign_in_with_the_form_and_sign_out(plan_owner):
     assert b"There is a problem" in refused.content
     assert b"Enter a correct username and password" in refused.content
     response = client.post("/sign-in", {"username": "owner", "password": "correct horse battery"})
-    assert response.status_code == 302 and response["Location"] == "/"
+    assert response.status_code == 302 and response["Location"] == "/home"  # the role's home page
     assert client.get("/").status_code == 200
     client.post("/sign-out")
     assert client.get("/").status_code == 302
 
 
-def test_passwords_are_hashed_with_argon2(plan_owner):
-    assert plan_owner.password.startswith("argon2")
+def test_passwords_are_hashed_with_argon2(settings):
+    from actiontrack import settings as site_settings
+
+    settings.PASSWORD_HASHERS = site_settings.PASSWORD_HASHERS  # the tests' MD5 aside
+    assert factories.UserFactory(username="hashed").password.startswith("argon2")
 
 
 @pytest.mark.parametrize("role", ["administrator", "plan_owner", "action_lead", "agency_viewer"])
@@ -75,25 +78,31 @@ def test_outsider_cannot_see_the_plan_or_its_actions(outsider, action):
     assert b"Audit referral" not in client.get("/search?q=Audit").content
 
 
-@pytest.mark.parametrize("role", ["agency_viewer", "action_lead", "outsider"])
-def test_only_owners_and_administrators_change_the_plan(request, role, action):
+@pytest.mark.parametrize(
+    "role, status",
+    [("agency_viewer", 403), ("action_lead", 403), ("board_member", 403), ("outsider", 404)],
+)
+def test_only_owners_and_administrators_change_the_plan(request, role, status, action):
+    """Who may see the plan but not change it is refused (403); who may not see it, told nothing (404)."""
     client = signed_in(request.getfixturevalue(role))
     plan = action.plan
-    assert client.get(f"/plans/{plan.pk}/edit").status_code == 404
-    assert client.post(f"/plans/{plan.pk}/edit", {"title": "Hijacked"}).status_code == 404
-    assert client.post(f"/plans/{plan.pk}/actions/new", {"text": "x"}).status_code == 404
-    assert client.post(f"/actions/{action.pk}/edit", {"text": "x"}).status_code == 404
-    assert client.post(f"/recommendations/{action.recommendation_id}/edit", {"text": "x"}).status_code == 404
+    assert client.get(f"/plans/{plan.pk}/edit").status_code == status
+    assert client.post(f"/plans/{plan.pk}/edit", {"title": "Hijacked"}).status_code == status
+    assert client.post(f"/plans/{plan.pk}/actions/new", {"text": "x"}).status_code == status
+    assert client.post(f"/actions/{action.pk}/edit", {"text": "x"}).status_code == status
+    assert (
+        client.post(f"/recommendations/{action.recommendation_id}/edit", {"text": "x"}).status_code == status
+    )
     plan.refresh_from_db()
     assert plan.title == "Ofsted improvement plan"
 
 
-def test_agency_viewer_and_outsider_cannot_add_updates(agency_viewer, outsider, action):
-    for user in (agency_viewer, outsider):
+def test_agency_viewer_and_outsider_cannot_add_updates(agency_viewer, board_member, outsider, action):
+    for user, status in ((agency_viewer, 403), (board_member, 403), (outsider, 404)):
         response = signed_in(user).post(
             f"/actions/{action.pk}/updates", {"date": "01/06/2026", "text": "Done", "rag": "blue"}
         )
-        assert response.status_code == 404
+        assert response.status_code == status
     assert not Update.objects.exists()
 
 
@@ -173,7 +182,8 @@ def test_plan_form_reports_a_bad_report_date(plan_owner):
             "stale_after_days": 90,
         },
     )
-    assert "Enter the report date as YYYY-MM or YYYY-MM-DD" in response.content.decode()
+    assert "Enter the report date as a year and month, for example 2026-03" in response.content.decode()
+    assert not Plan.objects.exists()
     assert not Plan.objects.exists()
 
 
@@ -252,7 +262,7 @@ def test_export_downloads_actionplan_json(agency_viewer, action):
     response = signed_in(agency_viewer).get(reverse("plan-export", args=[action.plan_id]))
     assert response["Content-Type"] == "application/json"
     document = response.json()
-    assert document["format"] == "actionplan/1"
+    assert document["format"] == "actionplan/1.1"
     assert document["recommendations"][0]["actions"][0]["leads"] == ["SM"]
 
 
@@ -265,13 +275,13 @@ def test_owner_shares_the_plan_with_an_agency_and_another_owner(plan_owner, outs
     assert response.status_code == 302
     assert signed_in(outsider).get(f"/plans/{action.plan_id}/edit").status_code == 200
     refused = client.post(f"/plans/{action.plan_id}/sharing", {"owners": "owner\nnobody"})
-    assert "No one has the username nobody" in refused.content.decode()
+    assert "nobody cannot be named here" in refused.content.decode()
 
 
 def test_viewer_cannot_change_sharing_or_people(agency_viewer, lead_person, action):
     client = signed_in(agency_viewer)
-    assert client.post(f"/plans/{action.plan_id}/sharing", {"owners": "viewer"}).status_code == 404
-    assert client.post(f"/people/{lead_person.pk}/edit", {"username": "viewer"}).status_code == 404
+    assert client.post(f"/plans/{action.plan_id}/sharing", {"owners": "viewer"}).status_code == 403
+    assert client.post(f"/people/{lead_person.pk}/edit", {"username": "viewer"}).status_code == 403
     lead_person.refresh_from_db()
     assert lead_person.user.username == "lead"
 
@@ -288,7 +298,21 @@ def test_linking_a_person_to_an_account_puts_their_actions_under_my_actions(
     assert response.status_code == 302
     assert action.text in signed_in(agency_viewer).get("/my-actions").content.decode()
     refused = client.post(f"/people/{person.pk}/edit", {"name": "Sam Moore", "username": "ghost"})
-    assert "No one has the username ghost" in refused.content.decode()
+    assert "ghost cannot be named here" in refused.content.decode()
+
+
+def test_forms_say_nothing_of_who_has_an_account_and_refuse_strangers(plan_owner, outsider, action):
+    """An outsider's account exists, but the owner may not name it: the same words as for no one."""
+    client = signed_in(plan_owner)
+    person = action.ordered_leads()[0]
+    stranger = client.post(f"/people/{person.pk}/edit", {"name": "Sam Moore", "username": "outsider"})
+    nobody = client.post(f"/people/{person.pk}/edit", {"name": "Sam Moore", "username": "nobody"})
+    assert "outsider cannot be named here" in stranger.content.decode()
+    assert "nobody cannot be named here" in nobody.content.decode()
+    sharing = client.post(f"/plans/{action.plan_id}/sharing", {"owners": "owner\noutsider"})
+    assert "outsider cannot be named here" in sharing.content.decode()
+    assert not action.plan.owners.filter(username="outsider").exists()
+    assert outsider.people.count() == 0
 
 
 def test_plan_level_actions_paginate_on_their_own(plan_owner, plan, settings):

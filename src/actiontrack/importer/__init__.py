@@ -1,4 +1,4 @@
-"""Convert action plan documents (.txt, .docx, .pdf, .xlsx, .csv) into `actionplan/1` JSON.
+"""Convert action plan documents (.txt, .md, .html, .docx, .pdf, .xlsx, .csv) into `actionplan/1.1` JSON.
 
     convert_bytes(data, filename) -> dict
     convert_path(path) -> dict
@@ -36,11 +36,11 @@ __all__ = [
 
 
 def convert_bytes(data: bytes, filename: str) -> dict[str, Any]:
-    """Convert a document's bytes into a valid actionplan/1 dict, or raise UnreadableDocument."""
+    """Convert a document's bytes into a valid actionplan/1.1 dict, or raise UnreadableDocument."""
     return analyse(data, filename).document
 
 
 def convert_path(path: str | Path) -> dict[str, Any]:
-    """Convert the document at `path` into an actionplan/1 dict."""
+    """Convert the document at `path` into an actionplan/1.1 dict."""
     path = Path(path)
     return convert_bytes(path.read_bytes(), path.name)

@@ -18,26 +18,36 @@ from actiontrack.lib.schema import InvalidPlanDocument, validate
 from actiontrack.lib.text import clean
 
 ROLES = (
+    col.SECTION,
     col.REF,
     col.RECOMMENDATION,
+    col.PRIORITY,
     col.OBJECTIVE,
+    col.OUTCOMES,
+    col.MEASURES,
     col.ACTION,
     col.PROGRESS,
     col.LEAD,
+    col.AGENCY,
     col.DUE,
     col.RAG,
     col.EVIDENCE,
 )
 ROLE_LABELS = {
+    col.SECTION: "Section",
     col.REF: "Reference",
     col.RECOMMENDATION: "Recommendation",
+    col.PRIORITY: "Priority",
     col.OBJECTIVE: "Objective",
+    col.OUTCOMES: "Outcomes sought",
+    col.MEASURES: "Measures (how we will know)",
     col.ACTION: "Action (what will be done)",
     col.PROGRESS: "Progress or update",
     col.LEAD: "Lead",
+    col.AGENCY: "Agency (organisation responsible)",
     col.DUE: "Due date",
     col.RAG: "RAG or status",
-    col.EVIDENCE: "Evidence or measures",
+    col.EVIDENCE: "Evidence",
 }
 
 

@@ -9,6 +9,7 @@ The phrases are tried longest first so "Action taken" (progress) is not read as
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from actiontrack.lib.text import clean
 
@@ -22,16 +23,31 @@ DUE = "due"
 RAG = "rag"
 EVIDENCE = "evidence"
 PRIORITY = "priority"
+AGENCY = "agency"
+OUTCOMES = "outcomes"
+MEASURES = "measures"
+SECTION = "section"
 
 # (pattern, role), tried in order; each pattern must match the start of the header.
 _PHRASES: list[tuple[str, str]] = [
     # an action's number or owner is not the action: "Action No.", "Action owner"
     (r"(actions?|recs?|recommendations?)\.? ?(no\.?|numbers?|refs?\.?|reference|#|id)$", REF),
     (r"actions? (owners?|leads?|lead officer)", LEAD),
+    # an organisation's answer or its milestones are progress, not who leads: "Agency response"
+    (r"(agency|organisation(al)?|service|partner) (response|update|comments?)", PROGRESS),
+    (r"(key )?milestones? (achieved|reached|met|to date)", PROGRESS),
+    (r"completion date and (outcome|progress|evidence|update)", PROGRESS),
+    (r"date (completed|achieved) and (outcome|progress|evidence)", PROGRESS),
+    # the organisation responsible, kept apart from the lead: "Agency", "Lead agency", "Directorate"
+    (r"(lead |responsible |partner )?(agency|agencies|organisations?|directorates?|partner)$", AGENCY),
+    (r"(sections?|themes?|workstreams?|work streams?|priority areas?)$", SECTION),
+    (r"outcomes? (sought|intended|expected|wanted)|(intended|expected|desired) outcomes?", OUTCOMES),
+    (r"(what )?difference (will|would)", OUTCOMES),
+    (r"success (measures?|criteria|indicators?)|measures? of success|how (we|you) will know", MEASURES),
+    (r"how will (we|you|they) know", MEASURES),
     # a column ending in RAG holds the colour: "Progress RAG", "Current RAG rating", "BRAG"
     (r"(\w+ ){0,2}b?rag( status| rating| rated)?$", RAG),
     (r"status (update|report)", PROGRESS),
-    (r"how will (we|you|they) know", EVIDENCE),
     # progress before action: "action(s) taken", "actions to date" are reports, not plans
     (r"actions? taken( so far| to date)?$", PROGRESS),
     (r"actions? (completed|undertaken)", PROGRESS),
@@ -60,9 +76,9 @@ _PHRASES: list[tuple[str, str]] = [
     (r"objectives?\b|aims?\b|intended outcome", OBJECTIVE),
     (r"lead( officer| agency| person| manager| responsible)?s?\b", LEAD),
     (r"by whom|who\b", LEAD),
-    (r"(person|people|officer|agency|agencies|manager)s? responsible", LEAD),
+    (r"(person|people|officer|manager)s? responsible", LEAD),
     (r"responsib", LEAD),
-    (r"owners?\b|accountable|(lead )?(agency|agencies|organisations?|service)$", LEAD),
+    (r"owners?\b|accountable|(lead )?service$", LEAD),
     (r"by when|when\b", DUE),
     (r"time ?(frames?|scales?|lines?)", DUE),
     (r"(target|due|completion|end|deadline) ?(date|by)?", DUE),
@@ -70,11 +86,10 @@ _PHRASES: list[tuple[str, str]] = [
     (r"dates?\b", DUE),
     (r"rag\b|r/a/g|red.?amber.?green", RAG),
     (r"priority|urgency", PRIORITY),
+    (r"progress ?/ ?evidence", PROGRESS),
     (r"status", RAG),
-    (
-        r"evidence|(outcome |success |performance )?measures?\b|success (criteria|measures?)|monitoring",
-        EVIDENCE,
-    ),
+    (r"(outcome |success |performance |impact )?measures?\b|success (criteria|measures?)", MEASURES),
+    (r"evidence|monitoring", EVIDENCE),
     (r"ratings?$", RAG),
     (r"notes?$", PROGRESS),
     (r"ref(erence)?\.?\b|no\.?$|number$|#$|item$|rec(ommendation)? no", REF),
@@ -83,7 +98,9 @@ _COMPILED = [(re.compile(pattern, re.IGNORECASE), role) for pattern, role in _PH
 # Where no phrase opens the header, a telling word anywhere in it ("Agreed action", "Lead agency
 # / officer", "Target completion date", "Progress update (June 2019)").
 _KEYWORDS: list[tuple[str, str]] = [
-    (r"\b(expected|intended|desired) outcomes?|success|impact|evidence", EVIDENCE),
+    (r"\b(expected|intended|desired) outcomes?|\boutcomes? (sought|intended)", OUTCOMES),
+    (r"\bhow (we|you) will know|\bsuccess|\bmeasures?\b", MEASURES),
+    (r"\bevidence|\bimpact", EVIDENCE),
     (r"\bactions? (taken|to date|completed|undertaken)|progress|update", PROGRESS),
     (r"\bactions?\b|\bresponse\b|\bsteps?\b|\btasks?\b", ACTION),
     (r"\brecommendations?\b|\bfindings?\b|\bareas? for", RECOMMENDATION),
@@ -95,8 +112,9 @@ _KEYWORDS_COMPILED = [(re.compile(pattern, re.IGNORECASE), role) for pattern, ro
 _MAX_HEADER_CHARS = 60
 
 
+@lru_cache(maxsize=8192)
 def header_role(text: str) -> str | None:
-    """Return the role a header cell names, or None."""
+    """Return the role a header cell names, or None (cached: every row of every table asks)."""
     plain = clean(text)
     label = plain.strip(" :.*").lower()
     if not label or len(label) > _MAX_HEADER_CHARS:

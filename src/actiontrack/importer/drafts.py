@@ -9,19 +9,37 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from actiontrack.importer.analysis import analyse
 from actiontrack.importer.models import ImportDraft
 from actiontrack.lib.duedates import read_due
 from actiontrack.lib.text import clean
-from actiontrack.plans.interchange import load_plan
 from actiontrack.plans.models import Plan
+from actiontrack.plans.services import create_plan_from_document
+
+
+def waiting(user: Any) -> QuerySet[ImportDraft]:
+    """Return the user's drafts still waiting to be confirmed, newest first; expired ones are gone."""
+    oldest = timezone.now() - datetime.timedelta(days=settings.IMPORT_DRAFT_DAYS)
+    return ImportDraft.objects.filter(user=user.pk, plan=None, created_at__gte=oldest)
 
 
 def create_draft(user: Any, data: bytes, filename: str) -> ImportDraft:
-    """Read an uploaded document into a draft; raise UnreadableDocument with the reason."""
+    """Read an uploaded document into a draft; raise UnreadableDocument with the reason.
+
+    Someone with as many drafts waiting as the quota allows must confirm or discard one first.
+    """
+    if waiting(user).count() >= settings.IMPORT_DRAFT_QUOTA:
+        raise ValidationError(
+            f"You have {settings.IMPORT_DRAFT_QUOTA} imports waiting to be confirmed. "
+            "Confirm or discard one of them, below, before importing another"
+        )
     conversion = analyse(data, filename)
     return ImportDraft.objects.create(
         user=user,
@@ -34,9 +52,9 @@ def create_draft(user: Any, data: bytes, filename: str) -> ImportDraft:
 
 
 def draft_for_user(user: Any, pk: int) -> ImportDraft:
-    """Return the user's own draft, or 404: drafts are private to whoever uploaded them."""
+    """Return the user's own draft, or 404: drafts are private to whoever uploaded them, and expire."""
     try:
-        return ImportDraft.objects.get(pk=pk, user=user)
+        return waiting(user).get(pk=pk)
     except ImportDraft.DoesNotExist:
         raise Http404("No such import") from None
 
@@ -106,12 +124,40 @@ def correct_action(draft: ImportDraft, path: str, values: dict[str, Any]) -> Non
         values["due_text"], datetime.date.fromisoformat(as_of) if as_of else None
     ).as_dict()
     action["status"] = values["status"] or None
+    action["agency"] = clean(values["agency"]) or None
+    action["evidence"] = [clean(entry) for entry in values["evidence"] if clean(entry)]
+    action["rag"] = values["rag"] or None
     draft.save(update_fields=["document"])
 
 
 @transaction.atomic
 def confirm_draft(draft: ImportDraft) -> Plan:
-    """Create the plan from the checked draft, owned by its uploader, and discard the draft."""
-    plan = load_plan(draft.document, owners=[draft.user])
-    draft.delete()
+    """Create the plan from the checked draft, owned by its uploader: once, however often it is sent.
+
+    The draft's row is locked, so parallel confirmations wait for the first and get its plan.
+    """
+    locked = ImportDraft.objects.select_for_update().get(pk=draft.pk)
+    if locked.plan is not None:
+        return locked.plan
+    plan = create_plan_from_document(locked.document, owners=[locked.user])
+    locked.plan, locked.data = plan, b""  # the file is no longer needed
+    locked.save(update_fields=["plan", "data"])
     return plan
+
+
+def confirmed_plan(user: Any, pk: int) -> Plan | None:
+    """Return the plan a user's confirmed draft became (for a Confirm sent again), if any."""
+    draft = ImportDraft.objects.filter(pk=pk, user=user.pk).exclude(plan=None).select_related("plan").first()
+    return draft.plan if draft is not None else None
+
+
+def clean_up(now: datetime.datetime | None = None) -> int:
+    """Delete confirmed drafts and drafts past their time; return how many went."""
+    oldest = (now or timezone.now()) - datetime.timedelta(days=settings.IMPORT_DRAFT_DAYS)
+    deleted, _by_model = ImportDraft.objects.filter(Q(created_at__lt=oldest) | ~Q(plan=None)).delete()
+    return deleted
+
+
+def discard_draft(draft: ImportDraft) -> None:
+    """Throw a draft away, file and reading; nothing of it was ever a plan."""
+    draft.delete()

@@ -9,16 +9,20 @@ from django import forms
 
 from actiontrack.importer.analysis import ROLE_LABELS, ROLES
 from actiontrack.importer.readers.safety import MAX_UPLOAD_BYTES
+from actiontrack.lib.vocabulary import RAG_STATUS
 from actiontrack.plans.forms import GovukDateField, LinesField
 from actiontrack.plans.models import ActionStatus, SourceKind
 
-ACCEPTED = ".docx,.pdf,.xlsx,.csv,.txt"
+ACCEPTED = ".docx,.pdf,.xlsx,.csv,.txt,.html,.htm,.md"
 
 
 class UploadForm(forms.Form):
     document = forms.FileField(
         label="Upload an action plan",
-        help_text=f"Word (.docx), PDF, Excel (.xlsx), CSV or text, up to {MAX_UPLOAD_BYTES // 1_000_000} MB",
+        help_text=(
+            "Word (.docx), PDF, Excel (.xlsx), CSV, a web page (.html), Markdown or text, "
+            f"up to {MAX_UPLOAD_BYTES // 1_000_000} MB"
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPTED}),
         error_messages={"required": "Select a file to upload", "empty": "The selected file is empty"},
     )
@@ -90,3 +94,12 @@ class ActionCorrectionForm(forms.Form):
         label="Due", max_length=500, required=False, help_text="As written in the plan"
     )
     status = forms.ChoiceField(choices=[("", "Not stated"), *ActionStatus.choices], required=False)
+    agency = forms.CharField(
+        label="Agency", max_length=300, required=False, help_text="The organisation responsible, as printed"
+    )
+    evidence = LinesField(required=False, help_text="Evidence as printed, one entry per line")
+    rag = forms.ChoiceField(
+        label="RAG printed on the plan",
+        choices=[("", "None printed"), *[(code, code.title()) for code in RAG_STATUS]],
+        required=False,
+    )

@@ -1,4 +1,4 @@
-"""Turn reconstructed tables and the text around them into an `actionplan/1` document.
+"""Turn reconstructed tables and the text around them into an `actionplan/1.1` document.
 
 The items from `reconstruct` are walked in reading order with a little state:
 the current section heading and the current recommendation. A recommendation
@@ -22,10 +22,16 @@ from typing import Any
 from actiontrack.importer import columns as col
 from actiontrack.importer.errors import UnreadableDocument
 from actiontrack.importer.fields.leads import split_leads
-from actiontrack.importer.fields.status import status_from_rag, status_from_words
+from actiontrack.importer.fields.status import (
+    closing_status,
+    opening_rag,
+    rag_code,
+    status_from_rag,
+    status_from_words,
+)
 from actiontrack.importer.fields.updates import column_date, split_updates
 from actiontrack.importer.plan_meta import PlanMeta, read_meta
-from actiontrack.importer.reconstruct import Column, Item, Loose, Row, Section, Text
+from actiontrack.importer.reconstruct import Band, Column, Item, Loose, Row, Section, Text
 from actiontrack.importer.splitting import split_row
 from actiontrack.lib.duedates import read_due
 from actiontrack.lib.text import clean, lines
@@ -48,6 +54,14 @@ _ACTION_NUMBER = re.compile(r"^\s*(\d{1,3}[a-z]?|[a-z])[.)]\s+(?=\S)")
 _SENTENCE = re.compile(r"(?<=[A-Za-z0-9)]{2}[.!?])\s+(?=[A-Z])")
 _SMALL_WORD_LIST = "a an the of to and or for in on at by with from &"
 _SMALL_WORDS = frozenset(_SMALL_WORD_LIST.split())
+
+
+@dataclass
+class _Extra:
+    """The 1.1 fields of a row's actions: the agency column and the evidence column."""
+
+    agency: str | None = None
+    evidence: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -75,14 +89,14 @@ class _Rec:
 
 
 def interpret(items: list[Item], name: str) -> tuple[dict[str, Any], list[str]]:
-    """Return the actionplan/1 document the items describe, and the texts it could not place."""
+    """Return the actionplan/1.1 document the items describe, and the texts it could not place."""
     walk = _Walk(items)
     walk.run()
     if not walk.recs and not walk.actions:
         raise UnreadableDocument(f"Found no table of recommendations or actions in {name}.")
     meta = walk.meta
     document = {
-        "format": "actionplan/1",
+        "format": "actionplan/1.1",
         "title": meta.title or Path(name).stem or name,
         "source": meta.source,
         "owner": meta.owner,
@@ -131,7 +145,7 @@ class _Walk:
     # -- plan fields first: due dates and column dates need the plan's as_of --------------------
 
     def run(self) -> None:
-        rows = [i for i, item in enumerate(self.items) if isinstance(item, (Row, Section))]
+        rows = [i for i, item in enumerate(self.items) if isinstance(item, (Row, Section, Band))]
         first = rows[0] if rows else len(self.items)
         last = rows[-1] if rows else len(self.items)
         title_at: list[int] = []
@@ -163,11 +177,17 @@ class _Walk:
             [item.rows for item in self.items if isinstance(item, Loose)],
         )
         self.people_keys = [str(p["key"]) for p in self.meta.people]
+        self.reference = None if self.meta.as_of else _latest_year_end(self.items)
         for i, item in enumerate(self.items[: last + 1]):
             if isinstance(item, Text) and i not in title_at and i not in prose_at:
                 self.text(item.text, i)
             elif isinstance(item, Section):
                 self.section = item.text
+                self.mode = None
+            elif isinstance(item, Band):
+                self.start_rec(item.ref, "")
+                assert self.rec is not None
+                self.rec.text = clean(item.text)
                 self.mode = None
             elif isinstance(item, Row):
                 self.mode = None
@@ -241,9 +261,13 @@ class _Walk:
         self.unplaced.extend(
             clean(cell)
             for column, cell in zip(row.columns, row.cells, strict=False)
-            if column.role in (None, col.EVIDENCE) and clean(cell)
+            if column.role is None and clean(cell)
         )
         roles = {c.role for c in row.columns}
+        section = clean(row.get(col.SECTION))
+        if section and section != self.section:
+            self.section = section
+            self.rec = None
         rec_text = row.get(col.RECOMMENDATION)
         ref = clean(row.get(col.REF))
         has_rec_column = col.RECOMMENDATION in roles
@@ -252,6 +276,8 @@ class _Walk:
             self._rec_from_row(ref, rec_text, row)
         elif not has_rec_column and ref:
             action_ref = ref
+        elif self.rec is not None:
+            self._rec_columns(self.rec, row)
         for action in self._actions(row, action_ref):
             (self.rec.actions if self.rec else self.actions).append(action)
 
@@ -266,19 +292,41 @@ class _Walk:
                 text = match.group("text")
         current = self.rec
         if current is not None and current.ref == (ref or None) and clean(current.text) == clean(text):
-            return  # a flat export repeats the recommendation on each of its action rows
+            self._rec_columns(current, row)  # a flat export repeats the recommendation on each action row
+            return
+        if current is not None and not text and ref and current.ref == ref:
+            self._rec_columns(current, row)
+            return
         rec = _Rec(ref=ref or None, section=self.section, text=text)
-        rec.objective = clean(row.get(col.OBJECTIVE)) or None
-        rec.priority = clean(row.get(col.PRIORITY)) or None
+        self._rec_columns(rec, row)
         self.recs.append(rec)
         self.rec = rec
+
+    def _rec_columns(self, rec: _Rec, row: Row) -> None:
+        """Read the recommendation's own columns: priority, objective, outcomes sought, measures."""
+        rec.objective = rec.objective or clean(row.get(col.OBJECTIVE)) or None
+        rec.priority = rec.priority or clean(row.get(col.PRIORITY)) or None
+        for role, target in ((col.OUTCOMES, rec.outcomes), (col.MEASURES, rec.measures)):
+            for _, cell in row.all(role):
+                target.extend(item for item in lines(cell) if item not in target)
 
     def _actions(self, row: Row, action_ref: str | None) -> list[dict[str, Any]]:
         action = row.get(col.ACTION)
         due = row.get(col.DUE)
         lead = row.get(col.LEAD)
         rag = clean(row.get(col.RAG))
+        extra = _Extra(
+            agency=clean(row.get(col.AGENCY)) or None,
+            evidence=[e for _, t in row.all(col.EVIDENCE) for e in lines(t)],
+        )
         reports = [(c, t) for c, t in row.all(col.PROGRESS) if clean(t)]
+        if not rag and reports:
+            # "Amber – rota agreed": a RAG word opening the progress cell is the action's colour.
+            printed, rest = opening_rag(reports[0][1], self.meta.rag_scale)
+            if printed:
+                rag = printed
+                reports[0] = (reports[0][0], rest)
+                reports = [(c, t) for c, t in reports if clean(t)]
         if not clean(action) and reports:
             # A row that reports progress but plans nothing further: the report is the action.
             action = reports.pop(0)[1]
@@ -288,10 +336,12 @@ class _Walk:
         if parts:
             column = reports[0][0] if reports else None
             return [
-                self._action(None, p.action, p.due, p.lead, [(column, p.progress)] if column else [], rag)
+                self._action(
+                    None, p.action, p.due, p.lead, [(column, p.progress)] if column else [], rag, extra
+                )
                 for p in parts
             ]
-        return [self._action(action_ref, action, due, lead, reports, rag)]
+        return [self._action(action_ref, action, due, lead, reports, rag, extra)]
 
     def _action(
         self,
@@ -301,7 +351,9 @@ class _Walk:
         lead: str,
         reports: list[tuple[Column, str]],
         rag: str,
+        extra: _Extra | None = None,
     ) -> dict[str, Any]:
+        extra = extra or _Extra()
         text = clean(text)
         number = _ACTION_NUMBER.match(text)
         if number and ref is None:
@@ -313,23 +365,34 @@ class _Walk:
             if not clean(report):
                 continue
             stamp = column_date(column.header, as_of) if column.header else None
-            for entry in split_updates(report, stamp):
+            for entry in split_updates(report, stamp, as_of):
                 if clean(entry.text):
                     updates.append({"date": _iso(entry.date), "text": clean(entry.text)})
         due_text = clean(due) or None
-        status = status_from_rag(rag, self.meta.rag_scale) if rag else None
+        status = status_from_rag(rag, self.meta.rag_scale, self.meta.status_key) if rag else None
         if status is None and updates:
-            status = status_from_words(updates[-1]["text"])
+            status = status_from_words(updates[-1]["text"]) or closing_status(updates[-1]["text"])
         if status is None and due_text:
             status = status_from_words(due_text)
         return {
             "ref": ref,
             "text": text,
             "leads": split_leads(lead, self.people_keys) if clean(lead) else [],
-            "due": read_due(due_text, as_of).as_dict(),
+            "due": read_due(due_text, as_of, self.reference).as_dict(),
             "status": status,
+            "agency": extra.agency,
+            "evidence": extra.evidence,
+            "rag": rag_code(rag, self.meta.rag_scale),
             "updates": updates,
         }
+
+
+def _latest_year_end(items: list[Item]) -> datetime.date | None:
+    """Return the end of the latest year printed in four digits: where a plan has no date, it dates "99"."""
+    texts = [item.text for item in items if isinstance(item, (Text, Section, Band))]
+    texts += [cell for item in items if isinstance(item, Row) for cell in item.cells]
+    years = [int(y) for text in texts for y in re.findall(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/])", text)]
+    return datetime.date(max(years), 12, 31) if years else None
 
 
 def _iso(value: datetime.date | None) -> str | None:

@@ -27,6 +27,8 @@ class Table:
 
     rows: list[list[str]]
     page: int | None = None
+    exact: bool = False  # rows already logical (a form read by `labelled`): no rejoining, header first
+    whole_rows: bool = False  # each row printed whole (separated cells, HTML, Markdown): no wrapped lines
 
 
 Block = Paragraph | Table
@@ -37,5 +39,5 @@ class RawDocument:
     """What a reader saw: blocks in reading order, plus where it came from."""
 
     name: str
-    kind: str  # the reader that produced it: "text", "docx", "pdf", "xlsx", "csv"
+    kind: str  # the reader that produced it: "text", "docx", "pdf", "xlsx", "csv", "html", "markdown"
     blocks: list[Block] = field(default_factory=list)

@@ -21,6 +21,10 @@ class ImportDraft(models.Model):
     column_roles = models.JSONField(default=dict)
     unplaced = models.JSONField(default=list)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set once confirmed: a second click on Confirm finds the plan the first one made.
+    plan = models.OneToOneField(
+        "plans.Plan", null=True, blank=True, on_delete=models.SET_NULL, related_name="import_draft"
+    )
 
     class Meta:
         ordering = ["-created_at"]

@@ -13,22 +13,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from actiontrack.lib.duedates import find_dates
 from actiontrack.lib.text import clean, lines
+from actiontrack.lib.vocabulary import KEY_COLOURS, MONTH_PATTERN, month_number
 
-_MONTH_NAMES = [
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-]  # fmt: skip
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
+_MONTH = MONTH_PATTERN.removesuffix(r"\.?")
 _NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/])")
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
-_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
 _MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{4}})\b", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\s+[-–—]\s*|(?<=\S)[-–—]\s+")
-_VERSION = re.compile(r"\b(?:V|v|Version\s*|Ver\.?\s*)\d+(?:\.\d+)*\b")
+_VERSION = re.compile(r"\b(?:V|v|(?i:version)\s*|Ver\.?\s*)\d+(?:\.\d+)*\b")
 _REPORTING = re.compile(
     r"^(?:an?\s+)?(?:progress\s+)?(?:update|report|paper|prepared|presented|submitted)\s+(?:for|to)\s+(?:the\s+)?(.+)$",
     re.IGNORECASE,
@@ -40,8 +34,22 @@ _META_SEGMENT = re.compile(
     r"|v\d+(?:\.\d+)*)$",
     re.IGNORECASE,
 )
-_LABELLED = re.compile(r"^(?:plan\s+)?(owner|reporting to|prepared for)\s*:\s*(.+)$", re.IGNORECASE)
-_COLOURS = ("blue", "green", "amber", "red", "yellow", "orange", "grey", "gray", "black", "purple", "white")
+_LABELLED = re.compile(
+    r"^(?:plan\s+|document\s+)?(owner|owned by|reporting to|prepared for|presented to|responding to"
+    r"|in response to"
+    r"|version|version number|last updated|updated|date updated|date of update|as at|progress at|position at"
+    r"|review date|last reviewed|reviewed|published|date published|date of publication|date"
+    r"|prepared by|author|plan lead|lead officer|approved by|status|classification|title|document title"
+    r"|plan title)\s*[:–-]\s*(.+)$",
+    re.IGNORECASE,
+)
+_ANSWERS = re.compile(r"\b(?:answers|responds to|in response to|following|arising from|addresses)\b", re.I)
+# Labels whose value is the date the plan reports at.
+_DATE_LABELS = {
+    "last updated", "updated", "date updated", "date of update", "as at", "progress at", "position at",
+    "review date", "last reviewed", "reviewed", "published", "date published", "date of publication", "date",
+}  # fmt: skip
+_COLOURS = KEY_COLOURS
 _COLOUR_LINE = re.compile(rf"^({'|'.join(_COLOURS)})\b\s*[-–:=]?\s*(.+)$", re.IGNORECASE)
 _KEY_MARK = re.compile(r"^\s*key\b\s*[:\-–]*\s*[:\-–]*\s*", re.IGNORECASE)
 _PERSON = re.compile(
@@ -49,22 +57,29 @@ _PERSON = re.compile(
     r"([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s*(?:[,–-]\s*(.+))?$"
 )
 _SOURCE_KINDS: list[tuple[str, str]] = [
-    (r"joint (targeted )?(area )?inspection|inter-?agency inspection|\bJTAI\b|multi-?agency inspection",
+    (r"joint (targeted )?(area )?inspection|inter-?agency inspection|(?-i:\bJTAI\b)|multi-?agency inspection",
      "joint_inspection"),
-    (r"serious case review|\bSCRs?\b", "serious_case_review"),
-    (r"practice review|\bL?CSPR\b|rapid review|learning review|safeguarding adults? review|\bSARs?\b"
-     r"|domestic homicide review|\bDHRs?\b|domestic abuse related death review",
-     "practice_review"),
+    (r"serious case review|(?-i:\bSCRs?\b)", "serious_case_review"),
+    (r"safeguarding adults? review|(?-i:\bSARs?\b)", "safeguarding_adults_review"),
+    (r"domestic homicide review|(?-i:\bDHRs?\b)|domestic abuse related death review|(?-i:\bDARDR\b)",
+     "domestic_homicide_review"),
+    (r"serious incident|(?-i:\bSIs?\b)(?= (?:investigation|report|review))|patient safety incident"
+     r"|(?-i:\bPSII\b)|(?-i:\bHSIB\b)|never event", "serious_incident"),
+    (r"practice review|(?-i:\bL?CSPR\b)|rapid review|learning review", "practice_review"),
     (r"peer review|peer challenge", "peer_review"),
-    (r"ofsted|inspection|inspectorate|\bSSI\b|\bCQC\b|\bHMI\w*\b|estyn|\bCIW\b|\bILACS\b|focused visit"
-     r"|monitoring visit", "inspection"),
+    (r"ofsted|inspection|inspectorate|(?-i:\bSSI\b)|(?-i:\bCQC\b)|(?-i:\bHMI\w*\b)|estyn|(?-i:\bCIW\b)"
+     r"|(?-i:\bILACS\b)|focused visit|monitoring visit", "inspection"),
     (r"\baudit\b|section 11\b", "audit"),
 ]  # fmt: skip
 _OWNER_PATTERNS = [
-    re.compile(r"^([A-Z]{2,8})\s+(?:multi-?agency\s+)?action\s+plans?\b", re.IGNORECASE),
+    # "ACPC Action Plan", "LSCB action plan": the acronym of a board, partnership or committee, in
+    # capitals (never "Ofsted", never a topic like "SEND").
+    re.compile(r"^((?-i:[A-Z]{1,7}[BPC]))\s+(?:multi-?agency\s+)?action\s+plans?\b", re.IGNORECASE),
     re.compile(rf"\b(London Borough of(?: (?!(?i:{_MONTH})\b)[A-Z][\w&'’-]*)+)"),
     re.compile(rf"\b((?:(?!(?i:{_MONTH})\b)[A-Z][\w'’-]+ )+(?:County |City |Borough |District )?Council)\b"),
     re.compile(r"\b((?:[A-Z][\w'’-]+ )+(?:Local )?Safeguarding (?:Children|Adults) (?:Board|Partnership))\b"),
+    re.compile(r"\b((?:[A-Z][\w'’-]+ )+(?:NHS (?:Foundation )?Trust|Integrated Care Board|Health Board))\b"),
+    re.compile(r"\b((?:[A-Z][\w'’-]+ )+Community Safety Partnership)\b"),
     # "Westshire LSCB": a place and the acronym of its board or partnership.
     re.compile(r"\b((?:[A-Z][a-z][\w'’-]* )+(?:L?SCB|L?SCP|ACPC|L?SAB|CSCP|SSCB)s?)\b"),
 ]
@@ -81,6 +96,7 @@ class PlanMeta:
     notes: list[str] = field(default_factory=list)
     rag_scale: list[dict[str, str]] = field(default_factory=list)
     people: list[dict[str, str | None]] = field(default_factory=list)
+    status_key: dict[str, str] = field(default_factory=dict)  # a numbered status key: "2" -> "On track"
 
 
 def read_meta(
@@ -103,21 +119,64 @@ def read_meta(
         if not any(o is not line and len(o) > len(line) and line.lower() in o.lower() for o in title_lines)
     ]
     meta.title, extras = _title_and_extras(title_lines)
-    meta.version = _first(_VERSION.search(full_title))
+    labelled_title = labelled.get("title") or labelled.get("document title") or labelled.get("plan title")
+    meta.title = labelled_title or meta.title
+    meta.version = _labelled_version(labelled) or _first(_VERSION.search(full_title))
     for segment in (s.strip() for extra in extras for s in _SEPARATOR.split(extra)):
         match = _REPORTING.match(segment)
         if match and not meta.reporting_to:
             meta.reporting_to = _strip_trailing_date(match.group(1)) or None
-    meta.source = _source(title_lines, meta.title)
-    meta.owner = labelled.get("owner") or _owner(meta.title)
-    meta.reporting_to = labelled.get("reporting to") or labelled.get("prepared for") or meta.reporting_to
-    dates = [d for text in [full_title, *notes, *other_texts] for d in full_dates(text)]
+    responding = labelled.get("responding to") or labelled.get("in response to")
+    meta.source = _source([responding] if responding else title_lines, meta.title)
+    if responding and meta.source["kind"] == "internal":
+        meta.source = _source(title_lines, meta.title)
+    if meta.source["kind"] == "internal" and notes:
+        # "This plan answers ... the joint inspection of ...": the first note may say what it answers.
+        first = (
+            _source([_ANSWERS.split(clean(notes[0]))[-1]], meta.title) if _ANSWERS.search(notes[0]) else None
+        )
+        if first and first["kind"] != "internal":
+            meta.source = {"kind": first["kind"], "title": None, "date": None}
+    meta.owner = labelled.get("owner") or labelled.get("owned by") or _owner_of_lines(title_lines, meta.title)
+    reporting = labelled.get("reporting to") or labelled.get("prepared for") or labelled.get("presented to")
+    meta.reporting_to = (_strip_trailing_date(reporting) or None) if reporting else meta.reporting_to
+    # The date the plan reports at is the one printed as such ("Last updated: ...", "Progress at ..."),
+    # not a target date in its body; only where none is labelled, the latest date printed.
+    stated = [d for label, value in labelled.items() if label in _DATE_LABELS for d in full_dates(value)]
+    stated += [d for extra in extras for d in full_dates(extra)]
+    # Any other date printed in the heading or the notes, but a deadline ("will be reviewed by 31
+    # December 2025"); dates between the tables only where there are none of those.
+    stated += [d for text in [full_title, *notes] for d in _printed_dates(text)]
+    dates = stated or [d for text in other_texts for d in _printed_dates(text)]
     meta.as_of = max(dates) if dates else None
     meta.rag_scale = rag_scale(loose, [*other_texts, *notes])
     meta.people = people_key(loose, [*other_texts, *notes])
-    keys = key_paragraphs(notes)
+    meta.status_key = status_key(loose, [*other_texts, *notes, *title_texts])
+    keys = key_paragraphs(notes) | {i for i, note in enumerate(notes) if status_key([], [note])}
     meta.notes = [clean(n) for i, n in enumerate(notes) if i not in keys and clean(n)]
     return meta
+
+
+def _printed_dates(text: str) -> list[datetime.date]:
+    """Return the dates a text prints, but those of clauses about what is still to come."""
+    found: list[datetime.date] = []
+    for clause in re.split(r"(?<=[.;])\s+|,\s+|\s+(?:and|but|when|while)\s+", clean(text)):
+        if not _FUTURE.search(clause):
+            found.extend(full_dates(clause))
+    return found
+
+
+_FUTURE = re.compile(r"\b(?:will|shall|to\s+be|should|must|due|next|until|before)\b", re.IGNORECASE)
+
+
+def is_meta_label(label: str) -> bool:
+    """Tell whether a label names one of the plan's own fields ("Owner", "Last updated", "Version")."""
+    return bool(_LABELLED.match(f"{clean(label).rstrip(':')}: x"))
+
+
+def _labelled_version(labelled: dict[str, str]) -> str | None:
+    value = labelled.get("version") or labelled.get("version number")
+    return value.split()[0].rstrip(",;") if value else None
 
 
 def _first(match: re.Match[str] | None) -> str | None:
@@ -136,6 +195,12 @@ def _title_and_extras(title_lines: list[str]) -> tuple[str, list[str]]:
         segments = [s.strip() for s in _SEPARATOR.split(line) if s.strip()]
         while len(segments) > 1 and _is_meta_segment(segments[-1]):
             extras.insert(0, segments.pop())
+        # "Action Plan, version 2, reviewed 14 March 2024": trailing meta after commas too.
+        parts = [p.strip() for p in segments[-1].split(", ")] if segments else []
+        while len(parts) > 1 and _is_meta_segment(parts[-1]):
+            extras.insert(0, parts.pop())
+        if segments:
+            segments[-1] = ", ".join(parts)
         if segments:
             # A version printed at the end of the title without a dash ("Early Help Plan V3").
             trailing = re.search(rf"\s+({_VERSION.pattern})$", segments[-1])
@@ -164,28 +229,14 @@ def _strip_trailing_date(text: str) -> str:
 
 
 def full_dates(text: str) -> list[datetime.date]:
-    """Return every calendar date (with a day) printed in the text."""
-    found: list[datetime.date] = []
-    for d, m, y in _NUMERIC_DATE.findall(text):
-        year = int(y) + 2000 if len(y) == 2 else int(y)
-        found.extend(_date(year, int(m), int(d)))
-    for d, m, y in _DAY_MONTH_YEAR.findall(text):
-        found.extend(_date(int(y), _month_number(m), int(d)))
-    for m, d, y in _MONTH_DAY_YEAR.findall(text):
-        found.extend(_date(int(y), _month_number(m), int(d)))
-    return found
-
-
-def _date(year: int, month: int, day: int) -> list[datetime.date]:
-    try:
-        return [datetime.date(year, month, day)]
-    except ValueError:
-        return []
+    """Return every calendar date (with a day) printed in the text, read by the due-date rules."""
+    return find_dates(text)
 
 
 def _month_number(name: str) -> int:
-    name = name.lower()[:3]
-    return next(i for i, m in enumerate(_MONTH_NAMES, 1) if m.startswith(name))
+    number = month_number(name)
+    assert number is not None, name  # only called on what _MONTH matched
+    return number
 
 
 def _source(title_lines: list[str], title: str) -> dict[str, Any]:
@@ -216,9 +267,24 @@ def _source(title_lines: list[str], title: str) -> dict[str, Any]:
         candidate = re.sub(rf"^(?:the\s+)?{_MONTH}\.?\s+\d{{4}}\s+", "", candidate, flags=re.I)
         candidate = _strip_trailing_date(candidate)
         candidate = re.sub(r"\s*\baction plans?\b.*$", "", candidate, flags=re.I).strip(" ,.-–")
-        source_title = candidate or None
+        source_title = candidate.strip(" :;,") or None
         break
     return {"kind": kind, "title": source_title, "date": source_date}
+
+
+def _owner_of_lines(title_lines: list[str], title: str) -> str | None:
+    # A line of its own naming the body is the owner; else the first body the title names.
+    for line in title_lines:
+        if len(title_lines) > 1 and (owner := _owner(line)) and clean(owner) == clean(line):
+            return owner
+    for line in title_lines if len(title_lines) > 1 else []:
+        if _BODY_LINE.match(line) and not re.search(r"\b(?:action|plan|review|report)\b", line, re.I):
+            return line
+    return _owner(title)
+
+
+# A line of its own naming a body: "Westmere Local Area Partnership", "Improvement Board".
+_BODY_LINE = re.compile(r"^(?:[A-Z][\w'’&-]*\s+)+(?:Partnership|Board|Committee|Council|Trust|Group)$")
 
 
 def _owner(title: str) -> str | None:
@@ -329,3 +395,29 @@ def _person(item: str) -> dict[str, str | None] | None:
     if not match:
         return None
     return {"key": match.group(1), "name": clean(match.group(2)), "role": clean(match.group(3)) or None}
+
+
+_NUMBERED_ENTRY = re.compile(
+    r"(?:^|[,;]\s*|\s)(\d)\s*[-–=:.)]?\s+([A-Za-z][A-Za-z ’'-]*[a-z])(?=\s*(?:[,;]|$|\s\d\b))"
+)
+_STATUS_WORDS = re.compile(
+    r"\b(?:achieved|complete|completed|on track|off track|not started|delayed|risk|concerns?|progress|"
+    r"implemented|not met|partially|met)\b",
+    re.IGNORECASE,
+)
+
+
+def status_key(loose: list[list[list[str]]], texts: list[str]) -> dict[str, str]:
+    """Return a numbered status key ("1 Fully achieved, 2 On track, 3 ...") as number -> label."""
+    for rows in loose:
+        pairs = [(clean(r[0]), clean(" ".join(r[1:]))) for r in rows if len(r) >= 2 and clean(r[0])]
+        key = {n: label for n, label in pairs if re.fullmatch(r"\d", n) and _STATUS_WORDS.search(label)}
+        if len(key) >= 3:
+            return key
+    for text in texts:
+        plain = " ".join(lines(text))
+        found = {n: clean(label) for n, label in _NUMBERED_ENTRY.findall(plain)}
+        key = {n: label for n, label in found.items() if _STATUS_WORDS.search(label)}
+        if len(key) >= 3 and len(key) >= 0.75 * len(found):
+            return key
+    return {}

@@ -8,6 +8,7 @@ module turns a `RawDocument` into a flat sequence of items in reading order:
 - `Text`: a paragraph outside the tables (or a row printed above a table's header),
 - `Section`: a heading row inside a table ("SOCIAL SERVICES"),
 - `Row`: one logical table row, its cells paired with the column they stand in,
+- `Band`: a recommendation printed as a row across a table of actions,
 - `Loose`: a table without a recognisable header (a RAG key, a key of initials).
 
 Rules, all about layout rather than any one document:
@@ -30,7 +31,14 @@ Rules, all about layout rather than any one document:
 - a row with one lone cell in capitals (or title case) is a section heading, and
   a lone "Recommendation 3: ..." row is a paragraph heading the rows below it;
 - repeated paragraphs at page edges (running titles) and "APPENDIX 1" or
-  "Page 2 of 4" lines are page furniture: dropped, and read as page breaks.
+  "Page 2 of 4" lines are page furniture: dropped, and read as page breaks;
+- a lone cell across a table with no recommendation column that is numbered
+  ("1. Agencies should …") or recommends ("… should …") is a `Band`: the
+  recommendation the rows below answer; "Priority 2 – …" is a section;
+- a template's instruction row ("What will you do?", "[Insert action]") is
+  dropped; a two-column table of the plan's own fields ("Owner | …") is read
+  as labelled lines; forms set out one label a field (`labelled`) arrive as
+  exact tables and are taken as they are.
 """
 
 from __future__ import annotations
@@ -39,7 +47,10 @@ import re
 from dataclasses import dataclass
 
 from actiontrack.importer import columns as col
+from actiontrack.importer import table_shapes as shapes
+from actiontrack.importer.labelled import form_tables, label_role
 from actiontrack.importer.model import Block, Paragraph, RawDocument, Table
+from actiontrack.importer.plan_meta import is_meta_label
 from actiontrack.lib.text import SOFT_BREAK, clean
 
 
@@ -82,11 +93,19 @@ class Row:
 
 
 @dataclass
+class Band:
+    """A recommendation printed as a band row across a table of actions: its number and text."""
+
+    ref: str | None
+    text: str
+
+
+@dataclass
 class Loose:
     rows: list[list[str]]
 
 
-Item = Text | Section | Row | Loose
+Item = Text | Section | Band | Row | Loose
 
 # Words a phrase cannot end on: a cell ending on one continues below.
 _DANGLING_WORDS = (
@@ -115,7 +134,7 @@ def reconstruct(doc: RawDocument) -> list[Item]:
     seen_table = False
     previous_key = None
     kept: set[str] = set()
-    for block in doc.blocks:
+    for block in form_tables(doc.blocks):
         if isinstance(block, Paragraph):
             key = _norm(block.text)
             if key == previous_key:
@@ -203,6 +222,7 @@ class _Active:
 class _Builder:
     def __init__(self, wrapping: bool) -> None:
         self.items: list[Item] = []
+        self.wraps = wrapping
         self.wrapping = wrapping
         self.active: _Active | None = None
         self.broken = False  # a page break since the active table's last row
@@ -230,15 +250,33 @@ class _Builder:
             return
         width = max(len(r) for r in rows)
         rows = [r + [""] * (width - len(r)) for r in rows]
+        if table.exact:
+            self._exact(rows)
+            return
+        if forms := shapes.two_column_forms(rows):
+            for form in forms:
+                self._exact(form)
+            return
+        self.wrapping = self.wraps and not table.whole_rows
         # A table printed on from the page before starts with its rows, not a header.
         self.broken = True
         roles = [col.header_roles(r) for r in rows]
         first = next((i for i, r in enumerate(roles) if r), None)
-        if first is None and (turned := _transposed(rows)):
+        if first is not None:
+            # Under the header, a template's questions ("What will you do?") name roles again: no header.
+            roles = [
+                None if i > first and shapes.template_row(r) else role
+                for i, (r, role) in enumerate(zip(rows, roles, strict=True))
+            ]
+        if first is None and (turned := shapes.transposed(rows)):
             # A form, one field a row ("Action | ..."; "Lead | ..."): its first column is the header.
             rows = turned
             roles = [col.header_roles(r) for r in rows]
             first = next((i for i, r in enumerate(roles) if r), None)
+        if first is None and (lines := shapes.document_control(rows)):
+            for line in lines:  # "Owner | Improvement Board": the plan's own fields, set out as a table
+                self.text(line)
+            return
         if first is None:
             if self.active and len(self.active.columns) == width:
                 for r in rows:
@@ -249,15 +287,33 @@ class _Builder:
             self.broken = True
             return
         for r in rows[:first]:
-            # Rows above the header: a title, a recommendation, its outcomes, printed in the table.
-            self.text("\n".join(c for c in r if clean(c)))
-        rows, roles = _fold_sub_headers(rows, roles)
+            # Rows above the header: a title, a recommendation, its outcomes, printed in the table;
+            # "Owner: | Improvement Board" is one labelled line.
+            filled = [c for c in r if clean(c)]
+            if len(filled) == 2 and (clean(filled[0]).endswith(":") or is_meta_label(filled[0])):
+                self.text(f"{clean(filled[0]).rstrip(':')}: {filled[1]}")
+            else:
+                self.text("\n".join(filled))
+        rows, roles = shapes.fold_sub_headers(rows, roles)
+        shapes.outcome_columns_by_content(rows, roles)
         for r, header_roles in zip(rows[first:], roles[first:], strict=True):
             if header_roles:
                 self.header(r, header_roles)
             else:
                 self.row(r)
         self.broken = True
+
+    def _exact(self, rows: list[list[str]]) -> None:
+        """Take a table whose rows are already logical rows: a form's header, then one row per action."""
+        self.close()
+        header = rows[0]
+        roles = [col.REF, col.RECOMMENDATION] + [
+            (found[1] if (found := label_role(label + ":")) else None) for label in header[2:]
+        ]
+        columns = [Column(role, clean(cell)) for role, cell in zip(roles, header, strict=True)]
+        for cells in rows[1:]:
+            self.items.append(Row(columns, list(cells)))
+        self.close()
 
     def header(self, cells: list[str], roles: list[str | None]) -> None:
         columns = [Column(role, clean(cell)) for role, cell in zip(roles, cells, strict=False)]
@@ -282,6 +338,8 @@ class _Builder:
         if active is None:
             self.items.append(Loose([cells]))
             return
+        if shapes.template_row(cells):
+            return  # a template's instruction row ("What is the over-arching recommendation?"): no content
         after_break = self.broken
         self.broken = False
         prev = active.last
@@ -294,6 +352,11 @@ class _Builder:
         section = self._section_text(cells, prev)
         if section is not None:
             self.items.append(Section(section))
+            return
+        band = self._band(cells)
+        if band is not None:
+            self.items.append(band)
+            active.last = active.group = None
             return
         if prev is not None and self._continues(cells, prev, after_break):
             self._merge(cells, prev)
@@ -378,6 +441,26 @@ class _Builder:
                 out[i] = ""
         return out
 
+    def _band(self, cells: list[str]) -> Band | None:
+        """Return a recommendation printed across a table that has no recommendation column, or None."""
+        assert self.active
+        roles = {c.role for c in self.active.columns}
+        filled = [(i, clean(c)) for i, c in enumerate(cells) if clean(c)]
+        if col.RECOMMENDATION in roles or len(filled) != 1 or len(cells) < 3:
+            return None
+        index, text = filled[0]
+        if index > 1 or self.active.columns[index].role not in (col.REF, col.ACTION, None):
+            return None
+        numbered = _BAND_NUMBER.match(text)
+        words = len(text.split())
+        if numbered and words >= 4:
+            return Band(numbered.group("ref"), numbered.group("rest"))
+        if self.active.columns[index].role == col.REF and words >= 6:
+            return Band(None, text)  # a sentence in the narrow number column: it spans the table
+        if words >= 6 and text[0].isupper() and _RECOMMENDS.search(text) and text[-1] in ".!":
+            return Band(None, text)  # "Agencies should …" across a table of actions is what they answer
+        return None
+
     def _section_text(self, cells: list[str], prev: Row | None) -> str | None:
         assert self.active
         filled = {clean(c) for c in cells if clean(c)}
@@ -392,62 +475,24 @@ class _Builder:
             return None
         if prev is not None and _evidence(text, clean(self._target(prev, index).cells[index])) > 0:
             return None
+        if _NUMBERED_SECTION.match(text) and len(cells) >= 3:
+            return text  # "Priority 2 – Early help and prevention", "Theme 3: Voice of the child"
         words = re.findall(r"[A-Za-z][\w'’]*", text)
         small = [w for w in words if w[0].islower() and w.lower() not in _DANGLING]
         return text if words and not small else None
 
 
-_LABELLED_REF = re.compile(
-    r"^(?:recommendation|rec\.?|action)\s*(?:no\.?|number|ref\.?)?\s*(\d+[\w.]*)\W*$", re.I
+_NUMBERED_SECTION = re.compile(
+    r"^(?:priority|theme|section|area|workstream|work stream|strand|part|domain)\s+(?:\d{1,2}|[A-Z])\b"
+    r"\s*[:.–—-]?\s*\S",
+    re.IGNORECASE,
 )
-
-
-def _transposed(rows: list[list[str]]) -> list[list[str]] | None:
-    """Return a form laid out one field a row as a header row and a row for each column of values.
-
-    "Recommendation 3" as a label gives the reference ("3") its own column.
-    """
-    labels = [clean(row[0]) for row in rows]
-    roles = [col.header_role(label) for label in labels]
-    named = [role for role in roles if role]
-    if len(named) < 3 or not {col.ACTION, col.RECOMMENDATION} & set(named) or len(named) < 0.6 * len(rows):
-        return None
-    header = list(labels)
-    values = [[row[j] for row in rows] for j in range(1, len(rows[0]))]
-    numbered = [i for i, label in enumerate(labels) if _LABELLED_REF.match(label)]
-    if numbered:
-        at = numbered[0]
-        kind = labels[at].split()[0]
-        header = [*header[:at], "Ref", kind, *header[at + 1 :]]
-        number = _LABELLED_REF.match(labels[at]).group(1)  # type: ignore[union-attr]
-        values = [[*v[:at], number, *v[at:]] for v in values]
-    return [header, *(v for v in values if any(clean(cell) for cell in v))]
-
-
-def _fold_sub_headers(
-    rows: list[list[str]], roles: list[list[str | None] | None]
-) -> tuple[list[list[str]], list[list[str | None] | None]]:
-    """Fold a header's second row ("Progress" over "Update December 2023 | Update March 2024") into it.
-
-    The row under a header is its second row where two or more of its cells
-    are filled, each naming a column's role too, and the two rows together
-    still make a header.
-    """
-    rows, roles = list(rows), list(roles)
-    i = 0
-    while i + 1 < len(rows):
-        below = rows[i + 1]
-        filled = [cell for cell in below if clean(cell)]
-        # One lone cell is a heading across the table ("Priority 1: Workforce"), not a header's second row.
-        if roles[i] and not roles[i + 1] and len(filled) >= 2 and all(col.header_role(c) for c in filled):
-            folded = [clean(f"{a} {b}") if clean(b) else a for a, b in zip(rows[i], below, strict=False)]
-            folded_roles = col.header_roles(folded)
-            if folded_roles:
-                rows[i : i + 2] = [folded]
-                roles[i : i + 2] = [folded_roles]
-                continue
-        i += 1
-    return rows, roles
+_RECOMMENDS = re.compile(
+    r"\b(?:should|must|needs? to|ought to|is required to|are required to)\b", re.IGNORECASE
+)
+_BAND_NUMBER = re.compile(
+    r"^(?:R|Rec\.?\s*)?(?P<ref>\d{1,2}(?:\.\d{1,2})?)[.):]?\s+(?P<rest>[A-Z(‘'\"].*)$", re.S
+)
 
 
 def _compatible(old: list[Column], new: list[Column]) -> bool:

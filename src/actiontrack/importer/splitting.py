@@ -16,11 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from actiontrack.lib.text import clean, lines
+from actiontrack.lib.vocabulary import MONTHS_AND_SEASONS
 
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|spring|summer|autumn|winter"
-)
+_MONTHS = MONTHS_AND_SEASONS
 # A due item ends on a year; the next begins with a capital ("June 2003 October 2003").
 _AFTER_YEAR = re.compile(r"(?<=\b(?:19|20)\d\d)\s+(?=[A-Z])|(?<=['’]\d\d)\s+(?=[A-Z])")
 # Dateless deadlines ("Continuing", "With immediate effect") run straight into a dated one.
@@ -46,6 +44,9 @@ class Parts:
 
 def split_row(action: str, due: str, lead: str, progress: str) -> list[Parts] | None:
     """Return one Parts per action where the row holds several, else None."""
+    numbered = _numbered_split(action, due, lead, progress)
+    if numbered is not None:
+        return numbered
     dues = due_items(due)
     count = len(dues)
     if count < 2:
@@ -56,8 +57,13 @@ def split_row(action: str, due: str, lead: str, progress: str) -> list[Parts] | 
     leads = lead_items(lead, count)
     reports = split_into(progress, count, (_AFTER_YEAR.split, _SENTENCE.split)) if clean(progress) else None
     if reports is None:
-        # One report that cannot be shared out belongs to the first action.
-        reports = [progress] + [""] * (count - 1)
+        items = lines(progress)
+        if 2 <= len(items) < count:
+            # A shorter list of reports: one each for the first actions, in order.
+            reports = items + [""] * (count - len(items))
+        else:
+            # One report that cannot be shared out belongs to the first action.
+            reports = [progress] + [""] * (count - 1)
     actions = [_BULLET.sub("", a) for a in actions]
     reports = [_BULLET.sub("", r) for r in reports]
     return [Parts(a, d, ld, p) for a, d, ld, p in zip(actions, dues, leads, reports, strict=True)]
@@ -123,7 +129,11 @@ def split_into(text: str, count: int, splitters: tuple[Callable[[str], list[str]
 
 def lead_items(lead: str, count: int) -> list[str]:
     """Return one lead cell per action: its lines, its runs of initials, or the whole cell for each."""
+    from actiontrack.importer.fields.leads import one_person_over_lines
+
     items = lines(lead)
+    if one_person_over_lines(items):
+        return [lead] * count
     if len(items) == count:
         return items
     tokens = clean(lead).split()
@@ -136,3 +146,35 @@ def lead_items(lead: str, count: int) -> list[str]:
     if len(runs) == count and all(_INITIALS.match(run[0]) for run in runs):
         return [" ".join(run) for run in runs]
     return [lead] * count
+
+
+_NUMBERED = re.compile(r"^\s*\(?\d{1,2}[.)]\s+\S")
+
+
+def _numbered_split(action: str, due: str, lead: str, progress: str) -> list[Parts] | None:
+    """Split an action cell that numbers its actions ("1. ...", "2. ..."), sharing the other cells out.
+
+    A due date or lead printed once stands for every action; a numbered progress list goes to the
+    actions of its numbers, an unnumbered one item by item.
+    """
+    from actiontrack.importer import columns as col
+    from actiontrack.importer.labelled import list_items, share_items
+
+    raw = [line for line in action.split("\n") if clean(line)]
+    if sum(1 for line in raw if _NUMBERED.match(line)) < 2 or not _NUMBERED.match(raw[0]):
+        return None
+    actions = list_items(raw)
+    numbers = [n for n, _ in actions]
+    count = len(actions)
+    dues = share_items(list_items(due.split("\n")), numbers, count, col.DUE) if clean(due) else [""] * count
+    if clean(due) and not any(_NUMBERED.match(line) for line in due.split("\n")):
+        items = due_items(due)
+        dues = items if len(items) == count else [due] * count
+    leads = lead_items(lead, count) if clean(lead) else [""] * count
+    reports = (
+        share_items(list_items(progress.split("\n")), numbers, count, col.PROGRESS)
+        if clean(progress)
+        else [""] * count
+    )
+    texts = [f"{n}. {t}" if n else t for n, t in actions]
+    return [Parts(a, d, ld, p) for a, d, ld, p in zip(texts, dues, leads, reports, strict=True)]

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from actiontrack.importer import drafts
 from actiontrack.importer.analysis import ROLE_LABELS
@@ -21,9 +22,11 @@ from actiontrack.importer.forms import (
     UploadForm,
 )
 from actiontrack.importer.models import ImportDraft
+from actiontrack.plans import access
 
 
 def upload(request: HttpRequest) -> HttpResponse:
+    access.require_plan_creator(request.user)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         document = form.cleaned_data["document"]
@@ -31,12 +34,15 @@ def upload(request: HttpRequest) -> HttpResponse:
             draft = drafts.create_draft(request.user, document.read(), document.name)
         except UnreadableDocument as error:
             form.add_error("document", str(error))
+        except ValidationError as error:
+            form.add_error("document", error)
         else:
             return redirect("import-preview", pk=draft.pk)
-    recent = ImportDraft.objects.filter(user=request.user.pk).only("pk", "filename", "created_at")[:10]
+    recent = drafts.waiting(request.user).only("pk", "filename", "created_at")
     return render(request, "importer/upload.html", {"form": form, "drafts": recent})
 
 
+@require_safe
 def preview(request: HttpRequest, pk: int) -> HttpResponse:
     draft = drafts.draft_for_user(request.user, pk)
     columns_form = ColumnRolesForm(columns=draft.columns)
@@ -120,8 +126,11 @@ def edit_item(request: HttpRequest, pk: int, path: str) -> HttpResponse:
 
 @require_POST
 def confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    draft = drafts.draft_for_user(request.user, pk)
-    plan = drafts.confirm_draft(draft)
+    plan = drafts.confirmed_plan(request.user, pk)
+    if plan is None:  # not confirmed yet (a second click finds the plan the first one made)
+        draft = drafts.draft_for_user(request.user, pk)
+        access.require_plan_creator(request.user)
+        plan = drafts.confirm_draft(draft)
     messages.success(request, f"Imported “{plan.title}”")
     return redirect(plan)
 
@@ -129,6 +138,6 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def discard(request: HttpRequest, pk: int) -> HttpResponse:
     draft = drafts.draft_for_user(request.user, pk)
-    draft.delete()
+    drafts.discard_draft(draft)
     messages.success(request, f"Discarded the import of {draft.filename}")
     return redirect("import-upload")

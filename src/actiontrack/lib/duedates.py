@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from actiontrack.lib.text import clean, strip_markup
+from actiontrack.lib.vocabulary import MONTH_NUMBERS, MONTH_PATTERN
 
 KINDS: tuple[str, ...] = (
     "date", "month", "mid_month", "quarter", "season", "year", "range", "from",
@@ -60,13 +61,8 @@ class Due:
         return cls(data.get("text"), date, data.get("kind"))
 
 
-_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
-_MONTH = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
-)
+_MONTHS = MONTH_NUMBERS
+_MONTH = MONTH_PATTERN
 # A year after a month: "2003", "'04", "’04" or a bare "04" (day-first writing
 # puts days before months, so two digits after a month are a year).
 _YEAR = (
@@ -99,6 +95,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"|quarter\s+(?P<qn>[1-4]))\b(?:\s*(?:of\s+)?(?:(?P<fy>(?:19|20)\d\d)(?:[/-]\d{2,4})?))?",
             re.I,
         ),
+    ),
+    # A financial year, April to March: "2024/25", "2024-25", "2024/2025" (checked to be consecutive).
+    (
+        "financial",
+        re.compile(r"(?<![\d/.])(?P<fy>(?:19|20)\d\d)(?:/(?P<fy2>(?:19|20)?\d\d)|-(?P<fy3>\d\d))(?![\d/.-])"),
     ),
     (
         "mid",
@@ -190,16 +191,17 @@ class _Item:
     from_marked: bool = False
     event: bool = False
     range_from: _Item | None = None
+    financial: bool = False  # a financial year: April to March
 
 
-def _year_of(match: re.Match[str]) -> int | None:
+def _year_of(match: re.Match[str], pivot: int | None = None) -> int | None:
     groups = match.groupdict()
     for name in ("y4", "fy"):
         if groups.get(name):
             return int(groups[name])
     for name in ("y2", "yb"):
         if groups.get(name):
-            return 2000 + int(groups[name])
+            return two_digit_year(int(groups[name]), pivot)
     return None
 
 
@@ -214,12 +216,24 @@ def _month_of(token: str) -> int | None:
     return _MONTHS[lower]
 
 
-def _item_from(kind: str, match: re.Match[str]) -> _Item | None:
+def two_digit_year(year: int, pivot: int | None = None) -> int:
+    """Return the century a two-digit year means: of 19YY and 20YY the nearer to `pivot` (else 20YY)."""
+    if pivot is None:
+        return 2000 + year
+    return min((1900 + year, 2000 + year), key=lambda full: (abs(full - pivot), -full))
+
+
+def _item_from(kind: str, match: re.Match[str], pivot: int | None = None) -> _Item | None:
     start, end = match.span()
     groups = match.groupdict()
+    if kind == "financial":
+        first = int(groups["fy"])
+        if int(groups["fy2"] or groups["fy3"]) % 100 != (first + 1) % 100:
+            return None
+        return _Item(start, end, "year", 3, 31, first + 1, financial=True)
     if kind in ("iso", "numeric"):
         day, number, raw_year = int(groups["d"]), int(groups["m"]), groups["y"]
-        full_year = int(raw_year) if len(raw_year) == 4 else 2000 + int(raw_year)
+        full_year = int(raw_year) if len(raw_year) == 4 else two_digit_year(int(raw_year), pivot)
         try:
             datetime.date(full_year, number, day)
         except ValueError:
@@ -247,7 +261,7 @@ def _item_from(kind: str, match: re.Match[str]) -> _Item | None:
     month = _month_of(groups["mon"])
     if month is None:
         return None
-    year = _year_of(match)
+    year = _year_of(match, pivot)
     if kind == "mid":
         return _Item(start, end, "mid", month, 15, year)
     if kind in ("day_month", "month_day"):
@@ -258,7 +272,7 @@ def _item_from(kind: str, match: re.Match[str]) -> _Item | None:
     return _Item(start, end, "month", month, 0, year)
 
 
-def _find_items(line: str) -> list[_Item]:
+def _find_items(line: str, pivot: int | None = None) -> list[_Item]:
     taken = [False] * len(line)
     items: list[_Item] = []
     for kind, pattern in _PATTERNS:
@@ -268,7 +282,7 @@ def _find_items(line: str) -> list[_Item]:
                 end -= 1
             if any(taken[start:end]):
                 continue
-            item = _item_from(kind, match)
+            item = _item_from(kind, match, pivot)
             if item is None:
                 continue
             items.append(replace(item, end=end))
@@ -330,7 +344,7 @@ def _span(item: _Item, year: int) -> tuple[datetime.date, datetime.date]:
     if item.precision == "month":
         return datetime.date(year, item.month, 1), end
     if item.precision == "year":
-        return datetime.date(year, 1, 1), end
+        return datetime.date(year - 1, 4, 1) if item.financial else datetime.date(year, 1, 1), end
     first_month = item.month - 2
     first_year = year if first_month >= 1 else year - 1
     return datetime.date(first_year, (first_month - 1) % 12 + 1, 1), end
@@ -386,15 +400,23 @@ def _dated(item: _Item, as_of: datetime.date | None, **options: bool) -> datetim
     return None if year is None else _reported(item, year, **options)
 
 
-def read_due(text: str | None, as_of: datetime.date | None = None) -> Due:
-    """Read a due cell into its text, calendar date and kind."""
+def read_due(
+    text: str | None, as_of: datetime.date | None = None, reference: datetime.date | None = None
+) -> Due:
+    """Read a due cell into its text, calendar date and kind.
+
+    A two-digit year is the century's nearer to `as_of` (else to `reference`, the document's latest
+    printed date; else 20YY).
+    """
     printed = clean(text)
     if not printed:
         return Due(None, None, None)
+    anchor = as_of or reference
+    pivot = anchor.year if anchor else None
     items: list[_Item] = []
     for line in strip_markup(text or "").split("\n"):
         line = clean(line)
-        items.extend(_annotate(line, _find_items(line)))
+        items.extend(_annotate(line, _find_items(line, pivot)))
     dates = [_dated(item, as_of) for item in items]
 
     if _DONE_START.search(printed):
@@ -426,15 +448,18 @@ def read_due(text: str | None, as_of: datetime.date | None = None) -> Due:
 _FULL_DATE_KINDS = ("iso", "numeric", "day_month", "month_day")
 
 
-def find_date(text: str) -> datetime.date | None:
-    """Return the first full calendar date (day, month and year) written in a text."""
+def find_date(text: str, pivot: int | None = None) -> datetime.date | None:
+    """Return the first full calendar date (day, month and year) written in a text.
+
+    A two-digit year is the century's nearer to the year `pivot` (20YY where none is given).
+    """
     found: list[tuple[int, datetime.date]] = []
     plain = clean(text)
     for kind, pattern in _PATTERNS:
         if kind not in _FULL_DATE_KINDS:
             continue
         for match in pattern.finditer(plain):
-            item = _item_from(kind, match)
+            item = _item_from(kind, match, pivot)
             if item is None or item.year is None:
                 continue
             try:
@@ -443,6 +468,29 @@ def find_date(text: str) -> datetime.date | None:
                 continue
             break
     return min(found)[1] if found else None
+
+
+def find_dates(text: str, pivot: int | None = None) -> list[datetime.date]:
+    """Return every full calendar date (day, month and year) written in a text, in order."""
+    plain = clean(text)
+    taken = [False] * len(plain)
+    found: list[tuple[int, datetime.date]] = []
+    for kind, pattern in _PATTERNS:
+        if kind not in _FULL_DATE_KINDS:
+            continue
+        for match in pattern.finditer(plain):
+            start, end = match.span()
+            if any(taken[start:end]):
+                continue
+            item = _item_from(kind, match, pivot)
+            if item is None or item.year is None:
+                continue
+            try:
+                found.append((start, datetime.date(item.year, item.month, item.day)))
+            except ValueError:
+                continue
+            taken[start:end] = [True] * (end - start)
+    return [date for _, date in sorted(found)]
 
 
 def find_month(text: str) -> tuple[int, int] | None:

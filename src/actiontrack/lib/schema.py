@@ -1,4 +1,5 @@
-"""The `actionplan/1` JSON Schema and a validator that says where a document is wrong."""
+"""The `actionplan/1.1` JSON Schema (which accepts `actionplan/1`), and a validator that says where a
+document is wrong."""
 
 from __future__ import annotations
 
@@ -9,11 +10,11 @@ from typing import Any
 
 import jsonschema
 
-SCHEMA_PATH = Path(__file__).with_name("actionplan-1.schema.json")
+SCHEMA_PATH = Path(__file__).with_name("actionplan-1.1.schema.json")
 
 
 class InvalidPlanDocument(ValueError):
-    """An actionplan/1 document that does not match the schema; the message lists where."""
+    """An actionplan/1.1 document that does not match the schema; the message lists where."""
 
 
 @cache
@@ -34,7 +35,7 @@ def validation_errors(document: Any, limit: int = 10) -> list[str]:
 
 
 def validate(document: Any) -> None:
-    """Raise InvalidPlanDocument unless the document is valid actionplan/1."""
+    """Raise InvalidPlanDocument unless the document is valid actionplan/1 or 1.1."""
     problems = validation_errors(document)
     if problems:
-        raise InvalidPlanDocument("Not a valid actionplan/1 document: " + "; ".join(problems))
+        raise InvalidPlanDocument("Not a valid actionplan/1.1 document: " + "; ".join(problems))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 # Tags that end a paragraph, list item or row: they become line breaks so the
 # structure survives once the markup is gone.
@@ -64,3 +65,16 @@ def _split_bullets(line: str) -> list[str]:
     if line.startswith("- ") or line.startswith("* "):
         return [line[2:]]
     return [line]
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """Keep a cell from being run as a formula by a spreadsheet: text starting =, +, - or @ gets a '.
+
+    Other values (numbers, dates) are returned as they are.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value

@@ -6,13 +6,14 @@ people write them; due dates are typed as words and read by lib.duedates.
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django import forms
 from django.utils import timezone
 
 from actiontrack.accounts.models import Agency, User
+from actiontrack.formtools import SubmittedOnceForm, VersionedForm
+from actiontrack.plans import access
 from actiontrack.plans.models import Action, Person, Plan, Recommendation
 from actiontrack.plans.rag import RagScale
 
@@ -41,7 +42,7 @@ class GovukDateField(forms.DateField):
     default_error_messages = {"invalid": "Enter a real date, for example 14/06/2018"}
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(VersionedForm, SubmittedOnceForm, forms.ModelForm):
     notes = LinesField(required=False, help_text="One note per line")
     as_of = GovukDateField(required=False, label="Progress reported at", help_text="For example, 14/06/2018")
 
@@ -62,30 +63,19 @@ class PlanForm(forms.ModelForm):
             "stale_after_days",
         ]
 
-    def clean_source_date(self) -> str:
-        value = self.cleaned_data["source_date"].strip()
-        if value:
-            try:
-                datetime.date.fromisoformat(value if len(value) == 10 else value + "-01")
-            except ValueError:
-                raise forms.ValidationError("Enter the report date as YYYY-MM or YYYY-MM-DD") from None
-        return value
+
+def accounts_named(names: list[str], accounts: Any) -> list[User]:
+    """Return the accounts among `accounts` with these usernames; the same refusal for unknown and
+    not allowed, so the form says nothing of who has an account."""
+    found = {user.username: user for user in accounts.filter(username__in=names)}
+    missing = [name for name in names if name not in found]
+    if missing:
+        raise forms.ValidationError(access.NOT_NAMEABLE.format(names=", ".join(missing)))
+    return [found[name] for name in names]
 
 
-class UsernamesField(LinesField):
-    """Usernames, one per line, cleaned into the users they name."""
-
-    def clean(self, value: Any) -> list[User]:  # type: ignore[override]
-        names = super().clean(value)
-        users = {user.username: user for user in User.objects.filter(username__in=names, is_active=True)}
-        unknown = [name for name in names if name not in users]
-        if unknown:
-            raise forms.ValidationError(f"No one has the username {', '.join(unknown)}")
-        return [users[name] for name in names]
-
-
-class PlanSharingForm(forms.Form):
-    owners = UsernamesField(
+class PlanSharingForm(VersionedForm):
+    owners = LinesField(
         label="Owners", help_text="Usernames of the people who may change this plan, one per line"
     )
     agencies = forms.ModelMultipleChoiceField(
@@ -95,8 +85,21 @@ class PlanSharingForm(forms.Form):
         label="Agencies whose staff may see this plan",
     )
 
+    def __init__(self, *args: Any, nameable: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.nameable = nameable  # accounts(agencies) -> the accounts that may be named
 
-class PersonForm(forms.ModelForm):
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if "owners" in data and "agencies" in data:
+            try:
+                data["owners"] = accounts_named(data["owners"], self.nameable(data["agencies"]))
+            except forms.ValidationError as error:
+                self.add_error("owners", error)
+        return data
+
+
+class PersonForm(VersionedForm, forms.ModelForm):
     username = forms.CharField(
         label="Their ActionTrack account",
         required=False,
@@ -106,24 +109,21 @@ class PersonForm(forms.ModelForm):
 
     class Meta:
         model = Person
-        fields = ["name", "role", "agency"]
+        fields = ["name", "role", "email", "agency"]
+        labels = {"email": "E-mail address"}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, nameable: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.nameable = nameable
         if self.instance.user_id:
             self.initial.setdefault("username", self.instance.user.username)
 
     def clean_username(self) -> User | None:
         name = self.cleaned_data["username"].strip()
-        if not name:
-            return None
-        user = User.objects.filter(username=name, is_active=True).first()
-        if user is None:
-            raise forms.ValidationError(f"No one has the username {name}")
-        return user
+        return accounts_named([name], self.nameable)[0] if name else None
 
 
-class RecommendationForm(forms.ModelForm):
+class RecommendationForm(VersionedForm, SubmittedOnceForm, forms.ModelForm):
     outcomes = LinesField(required=False, help_text="What difference will the actions make? One per line")
     measures = LinesField(required=False, help_text="How will we know? One per line")
 
@@ -133,7 +133,7 @@ class RecommendationForm(forms.ModelForm):
         labels = {"ref": "Reference", "text": "Recommendation"}
 
 
-class ActionForm(forms.ModelForm):
+class ActionForm(VersionedForm, SubmittedOnceForm, forms.ModelForm):
     leads = LinesField(required=False, help_text="One person, role or team per line, for example SM")
     due_text = forms.CharField(
         required=False,
@@ -142,6 +142,13 @@ class ActionForm(forms.ModelForm):
         help_text=(
             "As you would write it: 31/03/2026, March 2026, Summer 2026, Ongoing, Report back to April board"
         ),
+    )
+    due_reason = forms.CharField(
+        required=False,
+        label="Why is the due date changing?",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        help_text="Needed when you change the due date; the original date is kept",
     )
 
     class Meta:
@@ -159,7 +166,7 @@ class ActionForm(forms.ModelForm):
             self.initial.setdefault("due_text", self.instance.due_text)
 
 
-class UpdateForm(forms.Form):
+class UpdateForm(SubmittedOnceForm):
     date = GovukDateField(label="Date of the update", help_text="For example, 14/06/2018")
     text = forms.CharField(label="Progress", widget=forms.Textarea(attrs={"rows": 5}), max_length=10000)
     rag = forms.ChoiceField(label="RAG status", required=False)
@@ -168,12 +175,6 @@ class UpdateForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["rag"].choices = [("", "No change"), *scale.choices()]  # type: ignore[attr-defined]
         self.initial.setdefault("date", timezone.localdate().strftime("%d/%m/%Y"))
-
-    def clean_date(self) -> datetime.date:
-        value: datetime.date = self.cleaned_data["date"]
-        if value > timezone.localdate():
-            raise forms.ValidationError("The date of the update must be today or in the past")
-        return value
 
 
 class SearchForm(forms.Form):

@@ -1,4 +1,8 @@
-"""Plans to and from `actionplan/1` JSON (spec: shared/spec/interchange.md), without loss."""
+"""Plans to and from `actionplan/1.1` JSON (spec: shared/spec/interchange.md), without loss.
+
+Export writes 1.1 with every field; loading accepts 1 and 1.1, a field that 1.1
+added and a document leaves out counting as null (or []).
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,15 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import transaction
 from django.db.models import Prefetch
+from simple_history.utils import bulk_create_with_history
 
+from actiontrack.accounts.audit import bulk_history_attrs
+from actiontrack.accounts.models import Agency
 from actiontrack.lib.schema import validate
 from actiontrack.plans.models import Action, ActionLead, Person, Plan, Recommendation, Update
 
-FORMAT = "actionplan/1"
+FORMAT = "actionplan/1.1"
 
 
 def _text(value: str) -> str | None:
@@ -28,7 +34,7 @@ def _date(value: str | None) -> datetime.date | None:
 
 
 def export_plan(plan: Plan) -> dict[str, Any]:
-    """Return the plan as an actionplan/1 document."""
+    """Return the plan as an actionplan/1.1 document."""
     lead_links = ActionLead.objects.select_related("person").order_by("order")
     actions = (
         Action.objects.filter(plan=plan)
@@ -76,6 +82,18 @@ def export_plan(plan: Plan) -> dict[str, Any]:
     }
 
 
+def upgraded(document: dict[str, Any]) -> dict[str, Any]:
+    """Return an actionplan/1 document as the 1.1 document that means the same (1.1 fields null or [])."""
+    actions = [a for r in document["recommendations"] for a in r["actions"]] + document["actions"]
+    for action in actions:
+        action.setdefault("agency", None)
+        action.setdefault("evidence", [])
+        action.setdefault("rag", None)
+        # Key order as export writes it, so documents compare and read alike.
+        action["updates"] = action.pop("updates")
+    return {**document, "format": FORMAT}
+
+
 def _export_action(action: Action) -> dict[str, Any]:
     return {
         "ref": _text(action.ref),
@@ -83,16 +101,22 @@ def _export_action(action: Action) -> dict[str, Any]:
         "leads": action.lead_keys(),
         "due": action.due.as_dict(),
         "status": _text(action.status),
+        "agency": _text(action.agency_name),
+        "evidence": list(action.evidence),
+        "rag": _text(action.printed_rag),
         "updates": [{"date": _iso(u.date), "text": u.text} for u in action.updates.all()],
     }
 
 
-@transaction.atomic
 def load_plan(document: dict[str, Any], *, owners: Iterable[Any] = ()) -> Plan:
-    """Create a new plan from an actionplan/1 document; an invalid document changes nothing."""
+    """Create a new plan from an actionplan/1 or 1.1 document, with its history.
+
+    Called by `services.create_plan_from_document`, which holds the transaction
+    and says who is acting; an invalid document raises before anything is written.
+    """
     validate(document)
     source = document["source"]
-    plan = Plan.objects.create(
+    plan = Plan(
         title=document["title"],
         source_kind=source["kind"],
         source_title=source["title"] or "",
@@ -104,23 +128,27 @@ def load_plan(document: dict[str, Any], *, owners: Iterable[Any] = ()) -> Plan:
         notes=document["notes"],
         rag_scale=document["rag_scale"],
     )
+    plan.save()
     plan.owners.add(*[owner for owner in owners if owner is not None])
     people = _PeopleIndex(plan)
     for order, entry in enumerate(document["people"]):
         people.add(entry["key"], name=entry["name"] or "", role=entry["role"] or "", in_key=True, order=order)
-    recommendations = Recommendation.objects.bulk_create(
-        Recommendation(
-            plan=plan,
-            ref=r["ref"] or "",
-            section=r["section"] or "",
-            text=r["text"],
-            priority=r["priority"] or "",
-            objective=r["objective"] or "",
-            outcomes=r["outcomes"],
-            measures=r["measures"],
-            order=order,
-        )
-        for order, r in enumerate(document["recommendations"])
+    recommendations = _bulk_create(
+        Recommendation,
+        [
+            Recommendation(
+                plan=plan,
+                ref=r["ref"] or "",
+                section=r["section"] or "",
+                text=r["text"],
+                priority=r["priority"] or "",
+                objective=r["objective"] or "",
+                outcomes=r["outcomes"],
+                measures=r["measures"],
+                order=order,
+            )
+            for order, r in enumerate(document["recommendations"])
+        ],
     )
     entries: list[tuple[Recommendation | None, dict[str, Any]]] = [
         (rec, a)
@@ -128,31 +156,68 @@ def load_plan(document: dict[str, Any], *, owners: Iterable[Any] = ()) -> Plan:
         for a in r["actions"]
     ]
     entries += [(None, a) for a in document["actions"]]
-    actions = Action.objects.bulk_create(
-        Action(
-            plan=plan,
-            recommendation=rec,
-            ref=a["ref"] or "",
-            text=a["text"],
-            due_text=a["due"]["text"] or "",
-            due_date=_date(a["due"]["date"]),
-            due_kind=a["due"]["kind"] or "",
-            status=a["status"] or "",
-            order=order,
-        )
-        for order, (rec, a) in enumerate(entries)
+    agencies = _AgencyIndex()
+    actions = _bulk_create(
+        Action,
+        [
+            Action(
+                plan=plan,
+                recommendation=rec,
+                ref=a["ref"] or "",
+                text=a["text"],
+                due_text=a["due"]["text"] or "",
+                due_date=_date(a["due"]["date"]),
+                due_kind=a["due"]["kind"] or "",
+                status=a["status"] or "",
+                agency_name=a.get("agency") or "",
+                agency=agencies.get(a.get("agency")),
+                evidence=a.get("evidence") or [],
+                printed_rag=a.get("rag") or "",
+                order=order,
+            )
+            for order, (rec, a) in enumerate(entries)
+        ],
     )
-    ActionLead.objects.bulk_create(
-        ActionLead(action=action, person=people.get(key), order=index)
-        for action, (_rec, a) in zip(actions, entries, strict=True)
-        for index, key in enumerate(a["leads"])
+    _bulk_create(
+        ActionLead,
+        [
+            ActionLead(action=action, person=people.get(key), order=index)
+            for action, (_rec, a) in zip(actions, entries, strict=True)
+            for index, key in enumerate(a["leads"])
+        ],
     )
-    Update.objects.bulk_create(
-        Update(action=action, date=_date(u["date"]), text=u["text"], order=index)
-        for action, (_rec, a) in zip(actions, entries, strict=True)
-        for index, u in enumerate(a["updates"])
+    _bulk_create(
+        Update,
+        [
+            Update(action=action, date=_date(u["date"]), text=u["text"], order=index)
+            for action, (_rec, a) in zip(actions, entries, strict=True)
+            for index, u in enumerate(a["updates"])
+        ],
     )
     return plan
+
+
+def _bulk_create(model: Any, objects: list[Any]) -> list[Any]:
+    """Create many rows at once and their history rows, as the current actor's."""
+    return bulk_create_with_history(objects, model, **bulk_history_attrs())
+
+
+class _AgencyIndex:
+    """Agencies by name or short name, for linking an action's printed agency to one."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, Agency] | None = None
+
+    def get(self, name: str | None) -> Agency | None:
+        if not name:
+            return None
+        if self.by_name is None:
+            self.by_name = {}
+            for agency in Agency.objects.all():
+                for label in (agency.name, agency.short_name):
+                    if label:
+                        self.by_name.setdefault(label.casefold(), agency)
+        return self.by_name.get(name.casefold())
 
 
 class _PeopleIndex:

@@ -6,10 +6,12 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import F, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce, TruncDate
 from django.urls import reverse
 from django.utils import timezone
 
+from actiontrack.accounts.audit import audited
 from actiontrack.lib.duedates import KINDS, Due
 from actiontrack.plans import rag
 
@@ -19,6 +21,9 @@ class SourceKind(models.TextChoices):
     JOINT_INSPECTION = "joint_inspection", "Joint inspection"
     SERIOUS_CASE_REVIEW = "serious_case_review", "Serious case review"
     PRACTICE_REVIEW = "practice_review", "Practice review"
+    SAFEGUARDING_ADULTS_REVIEW = "safeguarding_adults_review", "Safeguarding adults review"
+    DOMESTIC_HOMICIDE_REVIEW = "domestic_homicide_review", "Domestic homicide review"
+    SERIOUS_INCIDENT = "serious_incident", "Serious incident"
     AUDIT = "audit", "Audit"
     PEER_REVIEW = "peer_review", "Peer review"
     INTERNAL = "internal", "Internal"
@@ -70,10 +75,18 @@ class Plan(models.Model):
         default=rag.DEFAULT_THRESHOLDS.stale_after_days,
         help_text="Days without an update after which an action is amber",
     )
+    allow_self_approval = models.BooleanField(
+        default=False, help_text="A lead may approve the completion of an action they lead themselves"
+    )
+    revision_limit = models.PositiveIntegerField(
+        default=2, help_text="Revisions of an action's due date after which it is flagged to the owners"
+    )
     owners = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="owned_plans")
     agencies = models.ManyToManyField("accounts.Agency", blank=True, related_name="plans")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    history = audited(m2m_fields=[owners, agencies])
 
     class Meta:
         ordering = ["-updated_at", "pk"]
@@ -106,6 +119,8 @@ class Recommendation(models.Model):
     measures = models.JSONField(default=list, blank=True)
     order = models.PositiveIntegerField(default=0)
 
+    history = audited()
+
     class Meta:
         ordering = ["plan", "order", "pk"]
         indexes = [models.Index(fields=["plan", "order"])]
@@ -128,12 +143,15 @@ class Person(models.Model):
     key = models.CharField(max_length=200)
     name = models.CharField(max_length=200, blank=True)
     role = models.CharField(max_length=300, blank=True)
+    email = models.EmailField(blank=True, help_text="Where update rounds and reminders are sent")
     agency = models.ForeignKey("accounts.Agency", null=True, blank=True, on_delete=models.SET_NULL)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
     )
     in_key = models.BooleanField(default=False, help_text="Listed in the key of initials printed on the plan")
     order = models.PositiveIntegerField(default=0)
+
+    history = audited()
 
     class Meta:
         ordering = ["plan", "order", "key"]
@@ -144,14 +162,29 @@ class Person(models.Model):
 
 
 class ActionQuerySet(models.QuerySet["Action"]):
-    def with_latest_update(self) -> ActionQuerySet:
-        """Annotate each action with the date and RAG of its latest update, in one query."""
+    def with_latest_update(self, up_to: datetime.date | None = None) -> ActionQuerySet:
+        """Annotate each action with its latest update's date and text (on or before up_to), in one query."""
         latest = Update.objects.filter(action=OuterRef("pk")).order_by("-order", "-pk")
+        if up_to is not None:
+            latest = latest.annotate(
+                day=Coalesce(F("date"), TruncDate("recorded_at"), output_field=models.DateField())
+            ).filter(day__lte=up_to)
         return self.annotate(
             latest_update_date=Subquery(latest.values("date")[:1]),
             latest_update_recorded=Subquery(latest.values("recorded_at")[:1]),
             latest_update_text=Subquery(latest.values("text")[:1]),
         )
+
+    def with_rag(self, today: datetime.date, *, updates_up_to: datetime.date | None = None) -> ActionQuerySet:
+        """Annotate each action with the RAG rule worked out in SQL: rag_meaning, days_overdue,
+        is_overdue and is_stale (see rag.RULES), as at today, counting updates up to updates_up_to."""
+        queryset = self.with_latest_update(up_to=updates_up_to)
+        last_update_on = Coalesce(
+            F("latest_update_date"), TruncDate("latest_update_recorded"), output_field=models.DateField()
+        )
+        for stage in rag.rag_annotations(today, last_update_on):
+            queryset = queryset.annotate(**stage)
+        return queryset
 
     def for_page(self) -> ActionQuerySet:
         """Fetch what a list of actions shows: plan, recommendation, leads and latest update."""
@@ -177,11 +210,22 @@ class Action(models.Model):
     due_date = models.DateField("due date it means", null=True, blank=True)
     due_kind = models.CharField(max_length=20, choices=DUE_KIND_CHOICES, blank=True)
     status = models.CharField(max_length=20, choices=ActionStatus.choices, blank=True)
+    agency_name = models.CharField(
+        "agency (as printed)", max_length=300, blank=True, help_text="The organisation responsible"
+    )
+    agency = models.ForeignKey(
+        "accounts.Agency", null=True, blank=True, on_delete=models.SET_NULL, related_name="actions"
+    )
+    evidence = models.JSONField(default=list, blank=True, help_text="Evidence as printed on the plan")
+    printed_rag = models.CharField(
+        "RAG (as printed)", max_length=20, blank=True, help_text="The colour the imported plan printed"
+    )
     order = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ActionQuerySet.as_manager()
+    history = audited()
 
     class Meta:
         ordering = ["plan", "order", "pk"]
@@ -230,7 +274,8 @@ class Action(models.Model):
             date, recorded = (latest.date, latest.recorded_at) if latest else (None, None)
         if date is not None:
             return date
-        return recorded.date() if recorded is not None else None
+        # By the configured time zone, as TruncDate does in with_rag().
+        return timezone.localdate(recorded) if recorded is not None else None
 
 
 class ActionLead(models.Model):
@@ -239,6 +284,8 @@ class ActionLead(models.Model):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="lead_links")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="lead_links")
     order = models.PositiveIntegerField(default=0)
+
+    history = audited()
 
     class Meta:
         ordering = ["action", "order"]
@@ -257,8 +304,18 @@ class Update(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="updates"
     )
+    author_person = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="updates",
+        help_text="The lead who gave it through an e-mailed link, without an account",
+    )
     recorded_at = models.DateTimeField(auto_now_add=True)
     order = models.PositiveIntegerField(default=0)
+
+    history = audited()
 
     class Meta:
         ordering = ["action", "order", "pk"]
@@ -266,3 +323,33 @@ class Update(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class DueDateRevision(models.Model):
+    """A change of an action's due date, with its reason: the original is never lost."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="due_revisions")
+    previous_text = models.CharField(max_length=500, blank=True)
+    previous_date = models.DateField(null=True, blank=True)
+    new_text = models.CharField(max_length=500, blank=True)
+    new_date = models.DateField(null=True, blank=True)
+    reason = models.TextField()
+    agreed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    history = audited()
+
+    class Meta:
+        ordering = ["action", "recorded_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.previous_text or 'no date'} → {self.new_text or 'no date'}"
+
+    @property
+    def days_moved(self) -> int | None:
+        """Return how many days later (or, if negative, earlier) the action is now due."""
+        if self.previous_date and self.new_date:
+            return (self.new_date - self.previous_date).days
+        return None

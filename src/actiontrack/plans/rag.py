@@ -1,21 +1,36 @@
-"""RAG ratings that explain themselves: plain rules, no database.
+"""RAG ratings that explain themselves, from one table of rules.
 
 Blue when completed; Red when more than `red_after_days` overdue or reported
 delayed; Amber when overdue, reported at risk, or with no update for
 `stale_after_days`; Green otherwise. Each rating carries its reason in words,
 so a page can say "Red: due 31 March 2004, 2 months overdue".
+
+The rule is stated once, in `RULES`: an ordered list of (meaning, condition,
+reason) where the first rule whose condition holds wins. Each condition knows
+how to decide in Python (`holds`, for `assess()`) and how to say the same as a
+Django `Q` over a few annotations (`q`, for `rag_annotations()` and
+`ActionQuerySet.with_rag()`), so lists can filter, sort and count in SQL. The
+reason in words stays Python-only.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, Protocol
+
+from django.db.models import BooleanField, Case, CharField, DateField, F, Func, IntegerField, Q, Value, When
+from django.db.models.expressions import Expression
+from django.db.models.functions import Cast
+
+from actiontrack.lib.vocabulary import RAG_STATUS
 
 COMPLETED, ON_TRACK, AT_RISK, DELAYED = "completed", "on_track", "at_risk", "delayed"
 MEANINGS = (COMPLETED, ON_TRACK, AT_RISK, DELAYED)
 
 # The colours a plan's key may use, and what each means.
-COLOUR_MEANINGS = {"blue": COMPLETED, "green": ON_TRACK, "amber": AT_RISK, "yellow": AT_RISK, "red": DELAYED}
+COLOUR_MEANINGS = dict(RAG_STATUS)  # one home for the colour words: lib/vocabulary.py
 DEFAULT_SCALE = (
     ("blue", "Completed"),
     ("green", "On track"),
@@ -81,6 +96,140 @@ class Assessment:
         return f"{self.code(scale).title()}: {self.reason}"
 
 
+@dataclass(frozen=True)
+class Facts:
+    """What the rule looks at: the reported status and whole days since the due date and last update."""
+
+    status: str | None
+    due_date: datetime.date | None
+    last_update_on: datetime.date | None
+    today: datetime.date
+    thresholds: Thresholds = DEFAULT_THRESHOLDS
+
+    @property
+    def days_past_due(self) -> int | None:
+        return (self.today - self.due_date).days if self.due_date else None
+
+    @property
+    def days_since_update(self) -> int | None:
+        return (self.today - self.last_update_on).days if self.last_update_on else None
+
+
+# The annotations the conditions' SQL form reads (see rag_annotations()).
+DAYS_PAST_DUE = "rag_days_past_due"
+DAYS_SINCE_UPDATE = "rag_days_since_update"
+LAST_UPDATE_ON = "rag_last_update_on"
+
+
+class Condition(Protocol):
+    def holds(self, facts: Facts) -> bool: ...
+
+    def q(self) -> Q: ...
+
+
+@dataclass(frozen=True)
+class StatusIs:
+    """The lead reported this status."""
+
+    status: str
+
+    def holds(self, facts: Facts) -> bool:
+        return facts.status == self.status
+
+    def q(self) -> Q:
+        return Q(status=self.status)
+
+
+@dataclass(frozen=True)
+class PastDue:
+    """More than `beyond` days (a threshold of the plan, or none: 0) past the due date."""
+
+    beyond: str | None = None
+
+    def holds(self, facts: Facts) -> bool:
+        limit = getattr(facts.thresholds, self.beyond) if self.beyond else 0
+        return facts.days_past_due is not None and facts.days_past_due > limit
+
+    def q(self) -> Q:
+        return Q(**{f"{DAYS_PAST_DUE}__gt": F(f"plan__{self.beyond}") if self.beyond else 0})
+
+
+@dataclass(frozen=True)
+class NoUpdateFor:
+    """More than the plan's `threshold` days since the last update (never updated: not stale)."""
+
+    threshold: str = "stale_after_days"
+
+    def holds(self, facts: Facts) -> bool:
+        days = facts.days_since_update
+        return days is not None and days > getattr(facts.thresholds, self.threshold)
+
+    def q(self) -> Q:
+        return Q(**{f"{DAYS_SINCE_UPDATE}__gt": F(f"plan__{self.threshold}")})
+
+
+@dataclass(frozen=True)
+class Always:
+    def holds(self, facts: Facts) -> bool:
+        return True
+
+    def q(self) -> Q:
+        return Q(pk__isnull=False)  # an empty Q() cannot be a When() condition
+
+
+@dataclass(frozen=True)
+class Open:
+    """Not completed, and the inner condition holds."""
+
+    inner: Condition
+
+    def holds(self, facts: Facts) -> bool:
+        return facts.status != COMPLETED and self.inner.holds(facts)
+
+    def q(self) -> Q:
+        return ~Q(status=COMPLETED) & self.inner.q()
+
+
+def _overdue(facts: Facts) -> str:
+    assert facts.due_date is not None
+    return f"due {format_date(facts.due_date)}, {how_long(facts.due_date, facts.today)} overdue"
+
+
+def _stale(facts: Facts) -> str:
+    assert facts.last_update_on is not None
+    return f"no update for {how_long(facts.last_update_on, facts.today)}"
+
+
+def _on_track(facts: Facts) -> str:
+    return f"due {format_date(facts.due_date)}, on track" if facts.due_date else "no due date, on track"
+
+
+@dataclass(frozen=True)
+class Rule:
+    meaning: str
+    condition: Condition
+    reason: Callable[[Facts], str]
+
+
+# The RAG rule, first match wins. Change it here: assess() and the SQL both follow.
+RULES: tuple[Rule, ...] = (
+    Rule(COMPLETED, StatusIs(COMPLETED), lambda facts: "completed"),
+    Rule(DELAYED, PastDue(beyond="red_after_days"), _overdue),
+    Rule(DELAYED, StatusIs(DELAYED), lambda facts: "reported delayed"),
+    Rule(AT_RISK, PastDue(), _overdue),
+    Rule(AT_RISK, StatusIs(AT_RISK), lambda facts: "reported at risk"),
+    Rule(AT_RISK, NoUpdateFor("stale_after_days"), _stale),
+    Rule(ON_TRACK, Always(), _on_track),
+)
+
+# The SQL form makes the last rule the CASE's ELSE: it must always hold.
+assert isinstance(RULES[-1].condition, Always), "the last RAG rule must be Rule(..., Always(), ...)"
+
+# Flags lists filter on, beside the RAG itself.
+OVERDUE: Condition = Open(PastDue())
+STALE: Condition = Open(NoUpdateFor("stale_after_days"))
+
+
 def assess(
     *,
     status: str | None,
@@ -90,23 +239,70 @@ def assess(
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ) -> Assessment:
     """Return an action's RAG and the reason for it."""
-    if status == COMPLETED:
-        return Assessment(COMPLETED, "completed")
-    overdue_days = (today - due_date).days if due_date else 0
-    due_words = f"due {format_date(due_date)}" if due_date else ""
-    if overdue_days > thresholds.red_after_days:
-        return Assessment(DELAYED, f"{due_words}, {how_long(due_date, today)} overdue")  # type: ignore[arg-type]
-    if status == DELAYED:
-        return Assessment(DELAYED, "reported delayed")
-    if overdue_days > 0:
-        return Assessment(AT_RISK, f"{due_words}, {how_long(due_date, today)} overdue")  # type: ignore[arg-type]
-    if status == AT_RISK:
-        return Assessment(AT_RISK, "reported at risk")
-    if last_update_on is not None and (today - last_update_on).days > thresholds.stale_after_days:
-        return Assessment(AT_RISK, f"no update for {how_long(last_update_on, today)}")
-    if due_date:
-        return Assessment(ON_TRACK, f"{due_words}, on track")
-    return Assessment(ON_TRACK, "no due date, on track")
+    facts = Facts(status, due_date, last_update_on, today, thresholds)
+    rule = next(rule for rule in RULES if rule.condition.holds(facts))
+    return Assessment(rule.meaning, rule.reason(facts))
+
+
+def days_overdue(facts: Facts) -> int | None:
+    """Return how many days an unfinished action is past its due date, None when it is not overdue."""
+    return facts.days_past_due if OVERDUE.holds(facts) else None
+
+
+class DaysBetween(Func):
+    """Whole days from the first date to the second (second minus first); null when either is null."""
+
+    arity = 2
+    output_field = IntegerField()
+
+    def as_sql(self, compiler: Any, connection: Any, *args: Any, **extra: Any) -> Any:
+        # PostgreSQL: date - date is a whole number of days.
+        start, end = self.get_source_expressions()
+        return Func(
+            end, start, template="(%(expressions)s)", arg_joiner=" - ", output_field=IntegerField()
+        ).as_sql(compiler, connection, **extra)
+
+    def as_sqlite(self, compiler: Any, connection: Any, *args: Any, **extra: Any) -> Any:
+        start, end = self.get_source_expressions()
+        return Func(
+            end,
+            start,
+            template="CAST(julianday(%(expressions)s) AS INTEGER)",
+            arg_joiner=") - julianday(",
+            output_field=IntegerField(),
+        ).as_sql(compiler, connection, **extra)
+
+
+def _flag(condition: Condition) -> Case:
+    return Case(When(condition.q(), then=Value(True)), default=Value(False), output_field=BooleanField())
+
+
+def rag_annotations(today: datetime.date, last_update_on: Expression | F) -> list[dict[str, Any]]:
+    """Return the annotations, stage by stage, that give each action the RAG rule's result in SQL.
+
+    Apply each stage with its own `.annotate()`, in order: later stages read earlier ones.
+    `last_update_on` is the expression for the day of the action's latest update.
+    """
+    today_value = Cast(Value(today), DateField())
+    return [
+        {LAST_UPDATE_ON: Cast(last_update_on, DateField())},
+        {
+            DAYS_PAST_DUE: DaysBetween(F("due_date"), today_value),
+            DAYS_SINCE_UPDATE: DaysBetween(F(LAST_UPDATE_ON), today_value),
+        },
+        {
+            "rag_meaning": Case(
+                *(When(rule.condition.q(), then=Value(rule.meaning)) for rule in RULES[:-1]),
+                default=Value(RULES[-1].meaning),
+                output_field=CharField(),
+            ),
+            "is_overdue": _flag(OVERDUE),
+            "is_stale": _flag(STALE),
+            "days_overdue": Case(
+                When(OVERDUE.q(), then=F(DAYS_PAST_DUE)), default=None, output_field=IntegerField()
+            ),
+        },
+    ]
 
 
 def format_date(day: datetime.date) -> str:

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from actiontrack.plans import rag
@@ -35,24 +36,22 @@ class PlanSummary:
 
 
 def summarise(plans: Iterable[Plan], today: datetime.date | None = None) -> list[PlanSummary]:
-    """Count each plan's actions by RAG and overdue, with one query for all of them."""
+    """Count each plan's actions by RAG and overdue in the database, with one query for all of them."""
     today = today or timezone.localdate()
     summaries = {plan.pk: PlanSummary(plan) for plan in plans}
-    actions = (
+    counts = (
         Action.objects.filter(plan__in=list(summaries))
-        .with_latest_update()
-        .only("plan_id", "status", "due_date")
+        .with_rag(today)
+        .order_by()
+        .values("plan_id")
+        .annotate(
+            overdue=Count("pk", filter=Q(is_overdue=True)),
+            **{meaning: Count("pk", filter=Q(rag_meaning=meaning)) for meaning in rag.MEANINGS},
+        )
     )
-    for action in actions:
-        summary = summaries[action.plan_id]
-        action.plan = summary.plan  # already loaded: spares a query per action
-        assessment = action.assessment(today)
-        summary.counts[assessment.meaning] += 1
-        if is_overdue(action, today):
-            summary.overdue += 1
+    row: dict[str, int]
+    for row in counts:  # type: ignore[assignment]  # the meanings are keys too
+        summary = summaries[row["plan_id"]]
+        summary.counts.update({meaning: row[meaning] for meaning in rag.MEANINGS if row[meaning]})
+        summary.overdue = row["overdue"]
     return list(summaries.values())
-
-
-def is_overdue(action: Action, today: datetime.date) -> bool:
-    """Say whether an unfinished action is past the date its due words mean."""
-    return bool(action.due_date and action.due_date < today and action.status != rag.COMPLETED)

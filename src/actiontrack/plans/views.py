@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
+from actiontrack.accounts.audit import version_of
+from actiontrack.formtools import attempt, paginate
 from actiontrack.plans import access, services
 from actiontrack.plans.forms import (
     ActionForm,
@@ -25,22 +25,17 @@ from actiontrack.plans.forms import (
     UpdateForm,
 )
 from actiontrack.plans.interchange import export_plan
-from actiontrack.plans.models import Action, Person, Recommendation, Update
+from actiontrack.plans.models import Action, Recommendation, Update
 from actiontrack.plans.summaries import summarise
 
 
-def paginate(request: HttpRequest, items: Any, parameter: str = "page") -> Page:
-    """Return the page of items the request asks for (?page=N), the last page if N is too big."""
-    page = Paginator(items, settings.PAGE_SIZE).get_page(request.GET.get(parameter))
-    page.parameter = parameter  # type: ignore[attr-defined]  # for the pagination links
-    return page
-
-
+@require_safe
 def plan_list(request: HttpRequest) -> HttpResponse:
     page = paginate(request, access.visible_plans(request.user).order_by("title", "pk"))
     return render(request, "plans/plan_list.html", {"page": page, "summaries": summarise(page.object_list)})
 
 
+@require_safe
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = access.plan_for_user(request.user, pk)
     actions = Action.objects.for_page().order_by("order", "pk")
@@ -76,11 +71,19 @@ def group_by_section(recommendations: Any) -> list[tuple[str, list[Recommendatio
 
 
 def plan_create(request: HttpRequest) -> HttpResponse:
+    access.require_plan_creator(request.user)
     form = PlanForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        plan = services.save_plan(form.save(commit=False), owner=request.user)
-        messages.success(request, f"Plan “{plan.title}” created")
-        return redirect(plan)
+        plan = attempt(
+            form,
+            services.create_plan,
+            form.save(commit=False),
+            owner=request.user,
+            submission=form.cleaned_data["submission"],
+        )
+        if plan is not None:
+            messages.success(request, f"Plan “{plan.title}” created")
+            return redirect(plan)
     return render(request, "plans/form.html", {"form": form, "title": "Create a plan"})
 
 
@@ -88,37 +91,63 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     plan = access.plan_for_user(request.user, pk, write=True)
     form = PlanForm(request.POST or None, instance=plan)
     if request.method == "POST" and form.is_valid():
-        services.save_plan(form.save(commit=False))
-        messages.success(request, "Plan saved")
-        return redirect(plan)
+        version = form.cleaned_data["seen_version"]
+        if attempt(form, services.edit_plan, form.save(commit=False), version=version) is not None:
+            messages.success(request, "Plan saved")
+            return redirect(plan)
     return render(request, "plans/form.html", {"form": form, "title": "Edit plan", "plan": plan})
 
 
 def plan_sharing(request: HttpRequest, pk: int) -> HttpResponse:
     plan = access.plan_for_user(request.user, pk, write=True)
-    initial = {"owners": [u.username for u in plan.owners.all()], "agencies": plan.agencies.all()}
-    form = PlanSharingForm(request.POST or None, initial=initial)
+    initial = {
+        "owners": [u.username for u in plan.owners.all()],
+        "agencies": plan.agencies.all(),
+        "seen_version": version_of(plan),
+    }
+    form = PlanSharingForm(
+        request.POST or None,
+        initial=initial,
+        nameable=lambda agencies: access.nameable_accounts(request.user, plan, agencies),
+    )
     if request.method == "POST" and form.is_valid():
-        services.share_plan(plan, owners=form.cleaned_data["owners"], agencies=form.cleaned_data["agencies"])
-        messages.success(request, "Sharing saved")
-        return redirect(plan)
+        data = form.cleaned_data
+        if attempt(
+            form,
+            services.share_plan,
+            plan,
+            owners=data["owners"],
+            agencies=data["agencies"],
+            version=data["seen_version"],
+        ):
+            messages.success(request, "Sharing saved")
+            return redirect(plan)
     return render(request, "plans/form.html", {"form": form, "title": "Share this plan", "plan": plan})
 
 
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    person = get_object_or_404(
-        Person.objects.filter(plan__in=access.editable_plans(request.user)).select_related("plan", "user"),
-        pk=pk,
+    person = access.person_for_user(request.user, pk, write=True)
+    form = PersonForm(
+        request.POST or None, instance=person, nameable=access.nameable_accounts(request.user, person.plan)
     )
-    form = PersonForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
-        services.save_person(form.save(commit=False), user=form.cleaned_data["username"])
-        messages.success(request, f"{person.key} saved")
-        return redirect(person.plan.get_absolute_url() + "#people")
+        data = form.cleaned_data
+        if attempt(
+            form,
+            services.link_person,
+            form.save(commit=False),
+            user=data["username"],
+            email=data["email"],
+            agency=data["agency"],
+            version=data["seen_version"],
+        ):
+            messages.success(request, f"{person.key} saved")
+            return redirect(person.plan.get_absolute_url() + "#people")
     title = f"Change {person.key}"
     return render(request, "plans/form.html", {"form": form, "title": title, "plan": person.plan})
 
 
+@require_safe
 def plan_export(request: HttpRequest, pk: int) -> HttpResponse:
     plan = access.plan_for_user(request.user, pk)
     response = HttpResponse(
@@ -130,25 +159,28 @@ def plan_export(request: HttpRequest, pk: int) -> HttpResponse:
 
 def recommendation_create(request: HttpRequest, plan_pk: int) -> HttpResponse:
     plan = access.plan_for_user(request.user, plan_pk, write=True)
-    form = RecommendationForm(request.POST or None)
+    form = RecommendationForm(request.POST or None, instance=Recommendation(plan=plan))
     if request.method == "POST" and form.is_valid():
-        recommendation = form.save(commit=False)
-        recommendation.plan = plan
-        services.save_recommendation(recommendation)
-        messages.success(request, "Recommendation added")
-        return redirect(recommendation)
+        recommendation = attempt(
+            form,
+            services.save_recommendation,
+            form.save(commit=False),
+            submission=form.cleaned_data["submission"],
+        )
+        if recommendation is not None:
+            messages.success(request, "Recommendation added")
+            return redirect(recommendation)
     return render(request, "plans/form.html", {"form": form, "title": "Add a recommendation", "plan": plan})
 
 
 def recommendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    recommendation = get_object_or_404(
-        Recommendation.objects.filter(plan__in=access.editable_plans(request.user)), pk=pk
-    )
+    recommendation = access.recommendation_for_user(request.user, pk, write=True)
     form = RecommendationForm(request.POST or None, instance=recommendation)
     if request.method == "POST" and form.is_valid():
-        services.save_recommendation(form.save(commit=False))
-        messages.success(request, "Recommendation saved")
-        return redirect(recommendation)
+        version = form.cleaned_data["seen_version"]
+        if attempt(form, services.save_recommendation, form.save(commit=False), version=version) is not None:
+            messages.success(request, "Recommendation saved")
+            return redirect(recommendation)
     return render(
         request,
         "plans/form.html",
@@ -159,32 +191,49 @@ def recommendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def action_create(request: HttpRequest, plan_pk: int) -> HttpResponse:
     plan = access.plan_for_user(request.user, plan_pk, write=True)
     initial = {"recommendation": request.GET.get("recommendation")}
-    form = ActionForm(request.POST or None, plan=plan, initial=initial)
+    form = ActionForm(request.POST or None, plan=plan, initial=initial, instance=Action(plan=plan))
     if request.method == "POST" and form.is_valid():
-        action = form.save(commit=False)
-        action.plan = plan
-        services.save_action(action, leads=form.cleaned_data["leads"], due_text=form.cleaned_data["due_text"])
-        messages.success(request, "Action added")
-        return redirect(action)
+        data = form.cleaned_data
+        action = attempt(
+            form,
+            services.add_action,
+            form.save(commit=False),
+            leads=data["leads"],
+            due_text=data["due_text"],
+            submission=data["submission"],
+        )
+        if action is not None:
+            messages.success(request, "Action added")
+            return redirect(action)
     return render(request, "plans/form.html", {"form": form, "title": "Add an action", "plan": plan})
 
 
 def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    action = get_object_or_404(
-        Action.objects.filter(plan__in=access.editable_plans(request.user)).select_related("plan"), pk=pk
-    )
+    action = access.action_for_user(request.user, pk, edit=True)
     form = ActionForm(request.POST or None, instance=action, plan=action.plan)
     if request.method == "POST" and form.is_valid():
-        services.save_action(
-            form.save(commit=False), leads=form.cleaned_data["leads"], due_text=form.cleaned_data["due_text"]
-        )
-        messages.success(request, "Action saved")
-        return redirect(action)
+        data = form.cleaned_data
+        if attempt(
+            form,
+            services.edit_action,
+            form.save(commit=False),
+            leads=data["leads"],
+            due_text=data["due_text"],
+            due_reason=data["due_reason"],
+            version=data["seen_version"],
+        ):
+            messages.success(request, "Action saved")
+            return redirect(action)
     return render(request, "plans/form.html", {"form": form, "title": "Edit action", "plan": action.plan})
 
 
-def action_detail(request: HttpRequest, pk: int, form: UpdateForm | None = None) -> HttpResponse:
-    action = access.action_for_user(request.user, pk)
+@require_safe
+def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return action_page(request, access.action_for_user(request.user, pk))
+
+
+def action_page(request: HttpRequest, action: Action, form: UpdateForm | None = None) -> HttpResponse:
+    """Show an action, its updates and (to those who may add one) the update form."""
     can_update = access.can_update_action(request.user, action)
     if can_update and form is None:
         form = UpdateForm(scale=action.plan.scale)
@@ -207,19 +256,23 @@ def action_detail(request: HttpRequest, pk: int, form: UpdateForm | None = None)
 def action_add_update(request: HttpRequest, pk: int) -> HttpResponse:
     action = access.action_for_user(request.user, pk, write=True)
     form = UpdateForm(request.POST, scale=action.plan.scale)
-    if not form.is_valid():
-        return action_detail(request, pk, form=form)
-    services.record_update(
-        action,
-        text=form.cleaned_data["text"],
-        date=form.cleaned_data["date"],
-        rag_code=form.cleaned_data["rag"],
-        author=request.user,
-    )
-    messages.success(request, "Update added")
-    return redirect(action)
+    if form.is_valid():
+        data = form.cleaned_data
+        if attempt(
+            form,
+            services.record_update,
+            action,
+            text=data["text"],
+            date=data["date"],
+            rag_code=data["rag"],
+            submission=data["submission"],
+        ):
+            messages.success(request, "Update added")
+            return redirect(action)
+    return action_page(request, action, form=form)
 
 
+@require_safe
 def my_actions(request: HttpRequest) -> HttpResponse:
     actions = (
         Action.objects.filter(lead_links__person__user=request.user.pk)
@@ -230,6 +283,7 @@ def my_actions(request: HttpRequest) -> HttpResponse:
     return render(request, "plans/my_actions.html", {"page": paginate(request, actions)})
 
 
+@require_safe
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     results: QuerySet[Any] | list[Any] = []

@@ -24,6 +24,7 @@ _ROLE_ENDS = {
     "consultants", "commissioner", "commissioners", "inspector", "superintendent", "administrator",
     "chairperson", "chairman", "chairwoman", "supervisor", "supervisors", "mentor", "trainer", "trainers",
     "agencies", "academy", "department", "council", "trust", "police", "school", "schools", "forum",
+    "visitor", "visitors", "gp", "gps", "midwife", "midwives", "doctor", "doctors", "paediatrician",
 }  # fmt: skip
 # Singular posts: a comma after one of them introduces what the post is of
 # ("Assistant Director, Children's Services") or who holds it ("MASH Manager,
@@ -31,7 +32,9 @@ _ROLE_ENDS = {
 _POSTS = {
     "manager", "director", "chair", "officer", "head", "lead", "coordinator", "co-ordinator", "adviser",
     "advisor", "executive", "secretary", "consultant", "commissioner", "inspector", "superintendent",
-    "chairperson", "chairman", "chairwoman", "administrator", "supervisor", "worker",
+    "chairperson", "chairman", "chairwoman", "administrator", "supervisor", "worker", "nurse", "doctor",
+    "midwife", "paediatrician", "practitioner", "clinician", "psychologist", "therapist", "governor", "gp",
+    "sergeant", "constable",
 }  # fmt: skip
 # Groups after which a run-on initials token ("Manager SUM's", "team A.D.") starts a new lead.
 _GROUP_ENDS = {"manager", "managers", "team", "teams", "officer", "officers", "workers", "unit", "group"}
@@ -258,7 +261,9 @@ def _split_commas(text: str) -> list[str]:
     for piece in pieces[1:]:
         # After a post ("Director,") the rest of the comma list says what the
         # post is of ("Education, Arts and Libraries") or who holds it.
-        if qualifying or _is_post(parts[-1]) or (_is_person(parts[-1]) and _is_post(piece)):
+        if _is_post(parts[-1]) and _is_post(piece) and not qualifying:
+            parts.append(piece)  # "Designated Nurse, Named GP": two posts
+        elif qualifying or _is_post(parts[-1]) or (_is_person(parts[-1]) and _is_post(piece)):
             parts[-1] = f"{parts[-1]}, {piece}"
             qualifying = True
         else:
@@ -307,11 +312,45 @@ def _split_keys(text: str, keys: set[str]) -> list[str]:
     return [text]
 
 
+_ORGANISATION_ENDS = {
+    "council", "trust", "police", "constabulary", "nhs", "board", "partnership", "authority", "icb", "ccg",
+    "foundation", "hospital", "hospitals", "college", "academy", "directorate", "agency", "probation",
+    "service", "services", "department", "office", "commissioner", "university", "practice", "surgery",
+}  # fmt: skip
+
+
+def _is_organisation(text: str) -> bool:
+    words = text.split()
+    return bool(words) and (_last_word(text) in _ORGANISATION_ENDS or "NHS" in words or "Council" in words)
+
+
+def one_person_over_lines(lines: list[str], keys: Iterable[str] = ()) -> bool:
+    """Tell whether a cell's lines print one lead: a name, then the post, then the organisation.
+
+    "Jane Smith / Head of Safeguarding / Westshire Council" is one person; "Jane Hoey / Cath Thomas"
+    and "Head of Safeguarding / Designated Nurse" are two leads each.
+    """
+    keys = set(keys)
+    if not 2 <= len(lines) <= 3 or any(line in keys or _is_initials(line) for line in lines):
+        return False
+    rest = lines[1:]
+    if _is_person(lines[0]):
+        if any(_is_person(line) for line in rest):
+            return False
+        return _is_post(rest[0]) or (len(lines) == 3 and _is_organisation(lines[2]))
+    if len(lines) == 2 and _is_post(lines[0]):
+        return _is_organisation(lines[1]) and not _is_post(lines[1]) and not _is_person(lines[1])
+    return False
+
+
 def split_leads(text: str | None, known_keys: Iterable[str] = ()) -> list[str]:
     """Return the leads named in a lead cell, one entry per person, role or team."""
     if not text or not clean(text):
         return []
     keys = {key.strip() for key in known_keys if key and key.strip()}
+    printed = [line for line, _ in _printed_lines(text)]
+    if one_person_over_lines(printed, keys):
+        return [_tidy(" ".join(printed))]
     leads: list[str] = []
     # A semicolon always ends a lead ("Named GP; Designated Doctor").
     segments = [seg for part in text.split(";") for seg in _merge_lines(_printed_lines(part), keys)]

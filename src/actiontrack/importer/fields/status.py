@@ -11,18 +11,9 @@ import re
 from collections.abc import Iterable, Mapping
 
 from actiontrack.lib.text import clean
+from actiontrack.lib.vocabulary import RAG_COLOURS, RAG_LETTERS, RAG_STATUS, STATUS_WORDS, STATUSES
 
-STATUSES: tuple[str, ...] = ("completed", "on_track", "at_risk", "delayed", "ongoing", "not_started")
-
-# What each colour of a RAG key means where the key's own label says nothing we know.
-RAG_STATUS: dict[str, str] = {
-    "blue": "completed",
-    "green": "on_track",
-    "yellow": "at_risk",
-    "amber": "at_risk",
-    "orange": "at_risk",
-    "red": "delayed",
-}
+__all__ = ["RAG_COLOURS", "RAG_STATUS", "STATUSES", "status_from_rag", "status_from_words"]
 
 # Labels printed in RAG keys, matched as phrases anywhere in the label.
 _LABEL_STATUS: list[tuple[re.Pattern[str], str]] = [
@@ -42,14 +33,7 @@ _LABEL_STATUS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:on-?\s?going|continuing)\b"), "ongoing"),
 ]
 
-_WORD_STATUS = {
-    "completed": "completed",
-    "complete": "completed",
-    "implemented": "completed",
-    "achieved": "completed",
-    "done": "completed",
-    "delayed": "delayed",
-}
+_WORD_STATUS = STATUS_WORDS
 # The opening words of an entry: the status word, perhaps after a short
 # subject that can only be the action itself ("Pilot complete", "Now
 # implemented"); "Business Plan completed by ..." names some other thing.
@@ -74,11 +58,22 @@ def status_from_words(text: str | None) -> str | None:
     return _WORD_STATUS.get(word, "ongoing")
 
 
-def status_from_rag(label_or_code: str | None, rag_scale: Iterable[Mapping[str, str]] = ()) -> str | None:
-    """Return the status a printed RAG colour or label stands for, through the plan's key."""
+def status_from_rag(
+    label_or_code: str | None,
+    rag_scale: Iterable[Mapping[str, str]] = (),
+    status_key: Mapping[str, str] | None = None,
+) -> str | None:
+    """Return the status a printed RAG colour or label stands for, through the plan's key.
+
+    `status_key` maps the numbers of a numbered status key ("1 Fully achieved, 2 On track") to
+    their labels.
+    """
     value = clean(label_or_code).lower()
     if not value:
         return None
+    number = re.match(r"^(\d)\b", value)
+    if status_key and number and number.group(1) in status_key:
+        return _status_of_label(status_key[number.group(1)].lower())
     for entry in rag_scale:
         code = clean(entry.get("code")).lower()
         label = clean(entry.get("label")).lower()
@@ -86,8 +81,8 @@ def status_from_rag(label_or_code: str | None, rag_scale: Iterable[Mapping[str, 
             return _status_of_label(label) or RAG_STATUS.get(code)
     if value in RAG_STATUS:
         return RAG_STATUS[value]
-    if value in ("r", "a", "g", "b"):
-        return {"r": "delayed", "a": "at_risk", "g": "on_track", "b": "completed"}[value]
+    if value in RAG_LETTERS:
+        return RAG_STATUS[RAG_LETTERS[value]]
     return _status_of_label(value)
 
 
@@ -95,4 +90,56 @@ def _status_of_label(label: str) -> str | None:
     for pattern, status in _LABEL_STATUS:
         if pattern.search(label):
             return status
+    return None
+
+
+_RAG_WORD = re.compile(
+    rf"^\W*(?P<word>{'|'.join(RAG_COLOURS)})\b(?:\s*(?:rag|status|rating))?\s*(?:[-–—:.,;)]|\n|$)\s*",
+    re.IGNORECASE,
+)
+
+
+def rag_code(printed: str | None, rag_scale: Iterable[Mapping[str, str]] = ()) -> str | None:
+    """Return the lower-case colour a RAG cell prints ("Amber", "A", or a label of the plan's key)."""
+    value = clean(printed).lower()
+    if not value:
+        return None
+    word = re.match(rf"^({'|'.join(RAG_COLOURS)})\b", value)
+    if word:
+        return word.group(1)
+    for entry in rag_scale:
+        if value == clean(entry.get("label")).lower() and re.fullmatch(r"[a-z]+", entry.get("code", "")):
+            return entry["code"]
+    return RAG_LETTERS.get(value)
+
+
+def opening_rag(text: str, rag_scale: Iterable[Mapping[str, str]] = ()) -> tuple[str, str]:
+    """Split a RAG word printed at the start of a progress cell from the report: ("Amber", "rota agreed")."""
+    plain = text.lstrip()
+    match = _RAG_WORD.match(plain)
+    if not match:
+        return "", text
+    return match.group("word"), plain[match.end() :]
+
+
+# A last sentence that is only a status: "... now embedded. Completed.", "... Status: on track."
+_CLOSING = re.compile(
+    r"(?:^|[.!?;]\s+|\n)(?:(?:current\s+)?(?:status|rag|position)\s*[:=-]\s*)?"
+    r"(?P<words>(?:now\s+|fully\s+)?[A-Za-z][A-Za-z -]{2,30}?)\W*$"
+)
+
+
+def closing_status(text: str | None) -> str | None:
+    """Return the status a short closing sentence of an entry states, or None."""
+    plain = clean(text)
+    match = _CLOSING.search(plain)
+    if not match or match.start() == 0 and len(plain.split()) > 4:
+        return None
+    words = match.group("words").strip().lower()
+    if len(words.split()) > 4:
+        return None
+    # Only the words the spec gives a status ("Completed.", "Ongoing."), and only as the whole sentence.
+    opening = _OPENING.match(words)
+    if opening and opening.end() >= len(words.rstrip(". ")):
+        return status_from_words(words)
     return None

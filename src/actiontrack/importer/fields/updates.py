@@ -17,14 +17,17 @@ from dataclasses import dataclass
 
 from actiontrack.lib.duedates import find_date, find_month
 from actiontrack.lib.text import clean, strip_markup
+from actiontrack.lib.vocabulary import MONTH_WORD
 
-_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH_WORD = MONTH_WORD
 # A stamp may be bracketed ("[12/01/2024]") or labelled ("Update 12/01/2024:") at the head of a line.
 _STAMP = re.compile(
     r"(?<![\w/.])(?P<label>(?m:^)[ \t]*(?:updated?|progress|reviewed)\s+(?:on\s+|at\s+|as\s+at\s+)?)?"
     r"(?P<open>[(\[])?"
     rf"(?P<stamp>\d{{1,2}}[/.]\d{{1,2}}[/.](?:\d{{4}}|\d{{2}})"
-    rf"|\d{{1,2}}\s*(?:st|nd|rd|th)?\s+{_MONTH_WORD}\s+\d{{4}})(?![\w/])"
+    rf"|\d{{1,2}}\s*(?:st|nd|rd|th)?\s+{_MONTH_WORD}\s+\d{{4}}"
+    # a month alone ("Jan 2024:", "March 2019 –"), 1.1: dated at the month's end
+    rf"|(?P<month>{_MONTH_WORD}\s+\d{{4}}))(?![\w/])"
     r"(?(open)[)\]])"
     r"(?P<sep>\s*(?::|[-–—](?=\s))\s*|\s+|$)",
     re.IGNORECASE,
@@ -51,17 +54,23 @@ class _Stamp:
     date: datetime.date
 
 
-def _stamps(text: str) -> list[_Stamp]:
+def _stamps(text: str, as_of: datetime.date | None = None) -> list[_Stamp]:
     accepted: list[_Stamp] = []
     for match in _STAMP.finditer(text):
-        date = find_date(match.group("stamp"))
-        if date is None:
-            continue
         start, end = match.span()
         before = text[:start]
         after = text[end:]
         separator = match.group("sep").strip()
         at_line_start = not before.strip(" \t") or before.rstrip(" \t").endswith("\n")
+        if match.group("month"):
+            # "Jan 2024: ..." opens an entry only as a stamp: at the head of a line, before ":" or a dash.
+            if not at_line_start or not separator or match.group("label") or match.group("open"):
+                continue
+            date = _month_end(match.group("month"), as_of)
+        else:
+            date = find_date(match.group("stamp"), as_of.year if as_of else None)
+        if date is None:
+            continue
         if (match.group("label") or match.group("open")) and not at_line_start:
             continue  # a label or bracket marks a stamp only at the head of a line
         # "19/02/18 – 18/05/18" is a period, not a stamp heading an entry.
@@ -82,13 +91,15 @@ def _stamps(text: str) -> list[_Stamp]:
     return accepted
 
 
-def split_updates(text: str | None, column_date: datetime.date | None = None) -> list[UpdateEntry]:
+def split_updates(
+    text: str | None, column_date: datetime.date | None = None, as_of: datetime.date | None = None
+) -> list[UpdateEntry]:
     """Split a progress cell into entries, each dated by its own stamp or else by its column."""
     if not text:
         return []
     plain = re.sub(r"[^\S\n]+", " ", strip_markup(text))
     entries: list[UpdateEntry] = []
-    stamps = _stamps(plain)
+    stamps = _stamps(plain, as_of)
     head = clean(plain[: stamps[0].start] if stamps else plain)
     if head:
         entries.append(UpdateEntry(column_date, head))
@@ -111,7 +122,12 @@ def column_date(header: str, as_of: datetime.date | None) -> datetime.date | Non
     day = find_date(header)
     if day is not None:
         return day
-    month = find_month(header)
+    return _month_end(header, as_of)
+
+
+def _month_end(text: str, as_of: datetime.date | None) -> datetime.date | None:
+    """Return the last day of the month a text names, or the plan's as-of date where that is earlier."""
+    month = find_month(text)
     if month is None:
         return None
     year, number = month

@@ -1,10 +1,12 @@
 """Readers, registered by file type and chosen by the file's content.
 
 Each reader module calls `register` with a name, a `sniff(data, filename)`
-function that says whether the bytes look like its type, and a
-`read(data, filename) -> RawDocument` function. `read_document` tries the
-sniffers in registration order, so the most specific formats (zip-based
-.docx/.xlsx, PDF) register before the catch-all text reader.
+function that says whether the bytes look like its type, a
+`read(data, filename) -> RawDocument` function and a priority. `read_document`
+tries the sniffers by priority, lowest first, whatever the order the modules
+were imported in: the formats with a signature of their own (zip-based
+.docx/.xlsx, PDF) first, then HTML and Markdown, then CSV, and the catch-all
+text reader last.
 """
 
 from __future__ import annotations
@@ -25,14 +27,19 @@ class Reader:
     name: str
     sniff: Sniffer
     read: ReadFunction
+    priority: int
 
 
+# The order readers are tried in: a format with a signature before one told by its text alone.
+PRIORITY = {"docx": 10, "xlsx": 10, "pdf": 10, "html": 20, "markdown": 30, "csv": 40, "text": 90}
 _READERS: list[Reader] = []
 
 
-def register(name: str, sniff: Sniffer, read: ReadFunction) -> None:
-    """Add a reader; earlier registrations are tried first."""
-    _READERS.append(Reader(name, sniff, read))
+def register(name: str, sniff: Sniffer, read: ReadFunction, priority: int | None = None) -> None:
+    """Add a reader, tried by its priority (lower first; `PRIORITY` gives the built-in readers')."""
+    _READERS[:] = [r for r in _READERS if r.name != name]
+    _READERS.append(Reader(name, sniff, read, PRIORITY.get(name, 50) if priority is None else priority))
+    _READERS.sort(key=lambda reader: reader.priority)
 
 
 def reader_for(data: bytes, filename: str) -> Reader:
@@ -45,7 +52,7 @@ def reader_for(data: bytes, filename: str) -> Reader:
             return reader
     raise UnreadableDocument(
         f"{filename} is not a document ActionTrack can read: expected Word (.docx), PDF, "
-        "Excel (.xlsx), CSV or plain text."
+        "Excel (.xlsx), CSV, HTML, Markdown or plain text."
     )
 
 
@@ -67,6 +74,8 @@ def _load_builtin_readers() -> None:
     from actiontrack.importer.readers import (  # noqa: F401
         csv_reader,
         docx_reader,
+        html_reader,
+        markdown_reader,
         pdf_reader,
         text_reader,
         xlsx_reader,

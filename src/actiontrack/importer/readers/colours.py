@@ -45,13 +45,34 @@ def name_rag_fills(
 ) -> None:
     """Write the colour's name into empty, filled cells of columns headed RAG or status."""
     width = max((len(row) for row in rows), default=0)
+    rag_columns = 0
     for column in range(width):
         header = next((i for i, row in enumerate(rows[:header_rows]) if _is_rag_header(row, column)), None)
         if header is None:
             continue
+        rag_columns += 1
         for row, row_fills in zip(rows[header + 1 :], fills[header + 1 :], strict=False):
             if column < len(row) and column < len(row_fills) and not row[column]:
                 row[column] = colour_name(row_fills[column]) or ""
+    if rag_columns:
+        return
+    # No RAG column: a shaded progress cell prints the action's colour, which opens the cell's text.
+    from actiontrack.importer.columns import PROGRESS, header_role
+
+    for column in range(width):
+        header = next(
+            (
+                i
+                for i, row in enumerate(rows[:header_rows])
+                if column < len(row) and header_role(row[column]) == PROGRESS
+            ),
+            None,
+        )
+        if header is None:
+            continue
+        for row, row_fills in zip(rows[header + 1 :], fills[header + 1 :], strict=False):
+            if column < len(row) and column < len(row_fills) and (name := colour_name(row_fills[column])):
+                row[column] = f"{name}\n{row[column]}" if row[column] else name
 
 
 def _is_rag_header(row: list[str], column: int) -> bool:

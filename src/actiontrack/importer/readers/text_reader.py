@@ -20,6 +20,7 @@ from actiontrack.importer.errors import UnreadableDocument
 from actiontrack.importer.model import Block, Paragraph, RawDocument, Table
 from actiontrack.importer.readers import register
 from actiontrack.importer.readers.encoding import decode
+from actiontrack.importer.readers.text_layouts import aligned_blocks, cell_per_line_blocks, separated_blocks
 from actiontrack.lib.text import strip_markup
 
 _SNIFF_BYTES = 8192
@@ -51,7 +52,17 @@ def read(data: bytes, filename: str) -> RawDocument:
     if not sniff(data, filename):
         raise UnreadableDocument(f"{filename} does not look like a text document.")
     text = decode(data).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
-    return RawDocument(name=filename, kind="text", blocks=text_blocks(text))
+    return RawDocument(name=filename, kind="text", blocks=structured_blocks(text))
+
+
+def structured_blocks(text: str) -> list[Block]:
+    """Read text by its structure: tab-separated rows, else the first other layout its header shows."""
+    if "\t" not in text:
+        for layout in (separated_blocks, aligned_blocks, cell_per_line_blocks):
+            blocks = layout(text, cell_text)
+            if blocks and any(isinstance(block, Table) for block in blocks):
+                return blocks
+    return text_blocks(text)
 
 
 def text_blocks(text: str) -> list[Block]:

@@ -17,6 +17,7 @@ TAG_CLASSES = {
     "blue": "govuk-tag--blue",
     "green": "govuk-tag--green",
     "amber": "govuk-tag--orange",
+    "orange": "govuk-tag--orange",
     "yellow": "govuk-tag--yellow",
     "red": "govuk-tag--red",
 }

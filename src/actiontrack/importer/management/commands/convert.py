@@ -9,7 +9,8 @@ from actiontrack.importer import UnreadableDocument, convert_path
 
 class Command(BaseCommand):
     help = (
-        "Convert a plan document (.docx, .pdf, .xlsx, .csv, .txt) to actionplan/1 JSON; touches no database."
+        "Convert a plan document (.docx, .pdf, .xlsx, .csv, .html, .md, .txt) to actionplan/1.1 JSON; "
+        "touches no database."
     )
 
     requires_system_checks: list[str] = []

@@ -3,11 +3,12 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import transaction
 from tqdm import tqdm
 
+from actiontrack.accounts.commands import acting_user, user_option
 from actiontrack.importer import UnreadableDocument, convert_path
-from actiontrack.plans.interchange import load_plan
+from actiontrack.plans import access
+from actiontrack.plans.services import create_plan_from_document
 
 
 class Command(BaseCommand):
@@ -15,14 +16,19 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("files", nargs="+", type=Path)
+        user_option(parser, "who owns the plans and is recorded as importing them")
 
     def handle(self, *args: object, **options: Any) -> None:
-        files: list[Path] = options["files"]
+        with acting_user(options) as user:
+            if user is not None and not access.can_create_plans(user):
+                raise CommandError(f"{user.username} may not create plans.")
+            self.import_files(options["files"], owners=[user] if user else [])
+
+    def import_files(self, files: list[Path], owners: list[Any]) -> None:
         failures = []
         for path in tqdm(files, unit="file", disable=len(files) < 2, file=sys.stderr):
             try:
-                with transaction.atomic():
-                    plan = load_plan(convert_path(path))
+                plan = create_plan_from_document(convert_path(path), owners=owners)
             except FileNotFoundError:
                 failures.append(f"{path} does not exist.")
             except OSError as error:

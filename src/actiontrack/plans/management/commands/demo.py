@@ -4,11 +4,11 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from actiontrack.plans.demo import load_demo
+from actiontrack.demo import load_demo
 
 
 class Command(BaseCommand):
-    help = "Load the five seed plans and the demo users (admin, lead1 … lead5)."
+    help = "Load the five seed plans, their agencies and people, and the demo users."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--shared", type=Path, default=settings.SHARED_DIR, help="folder holding seeds/")
@@ -23,6 +23,10 @@ class Command(BaseCommand):
             self.stdout.write(f"  plan {plan.pk}: {plan.title}")
         port = os.environ.get("PORT", "8000")
         self.stdout.write(
-            f"\nSign in at http://127.0.0.1:{port}/ as {', '.join(result.usernames)}"
-            f" with the password: {result.password}\n"
+            f"\nSign in at http://127.0.0.1:{port}/ with the password {result.password} as:\n"
+            "  admin   an administrator (accounts, agencies, every plan)\n"
+            "  board   a board member (reads every plan, changes nothing)\n"
+            + "".join(
+                f"  {name}   a lead of actions in one plan (My actions)\n" for name in result.usernames[2:]
+            )
         )

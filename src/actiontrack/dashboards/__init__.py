@@ -1,0 +1,1 @@
+"""Dashboards: charts, outcome measures, statutory deadlines, the calendar feed and role home pages."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RoundsConfig(AppConfig):
+    name = "actiontrack.rounds"
+    verbose_name = "Update rounds, reminders and sign-off"

@@ -1,0 +1,1 @@
+"""A throwaway OpenID Connect provider (django-oidc-provider) that the SSO browser tests sign in through."""
