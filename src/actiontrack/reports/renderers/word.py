@@ -11,6 +11,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from actiontrack.dashboards.charts import PAPER_DPI
 from actiontrack.plans import rag
 from actiontrack.reports.renderers.html import report_charts
 from actiontrack.reports.renderers.text import due_words, title_line, update_words
@@ -62,7 +63,7 @@ def _charts(document: Any, report: dict[str, Any]) -> None:
         return
     document.add_heading("Charts", level=1)
     for chart in charts:
-        document.add_picture(io.BytesIO(chart.png(dpi=110)), width=Cm(12))
+        document.add_picture(io.BytesIO(chart.png(PAPER_DPI)), width=Cm(12))
         document.add_paragraph(f"{chart.title}. {chart.description}")
 
 
