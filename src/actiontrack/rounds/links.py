@@ -14,6 +14,7 @@ from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 
+from actiontrack.plans.rag import format_date
 from actiontrack.rounds.models import Recipient
 
 SALT = "actiontrack.rounds.answer-link"
@@ -72,15 +73,15 @@ def recipient_for_token(token: str, *, for_writing: bool = False) -> Recipient:
         )
     round = recipient.round
     if not round.is_open:
-        closed = timezone.localtime(round.closed_at).date() if round.closed_at else None
+        closed = timezone.localtime(round.closed_at).date()  # a round that is not open was closed
         raise LinkRefused(
-            f"“{round.title}” closed on {closed:%-d %B %Y}: answers are no longer accepted. "
+            f"“{round.title}” closed on {format_date(closed)}: answers are no longer accepted. "
             "Send your update to the plan's owner instead.",
             410,
         )
     if round.past_deadline():
         raise LinkRefused(
-            f"The deadline for “{round.title}” was {round.deadline:%-d %B %Y}: this link has expired. "
+            f"The deadline for “{round.title}” was {format_date(round.deadline)}: this link has expired. "
             "Ask the plan's owner if you still need to answer.",
             410,
         )

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count
 
 from actiontrack.plans.models import Action, ActionStatus, PlanStatus
+from actiontrack.plans.rag import format_date
 from actiontrack.rounds.mail import absolute_url, send_email
 from actiontrack.rounds.models import ReminderKind, ReminderLog
 from actiontrack.rounds.services import person_email
@@ -64,9 +65,9 @@ def build_digests(today: datetime.date) -> list[Digest]:
         reasons = []
         if action.due_date is not None:
             if action.due_date < today:
-                reasons.append(f"overdue since {action.due_date:%-d %B %Y}")
+                reasons.append(f"overdue since {format_date(action.due_date)}")
             elif action.due_date <= today + datetime.timedelta(days=DUE_SOON_DAYS):
-                reasons.append(f"due {action.due_date:%-d %B %Y}")
+                reasons.append(f"due {format_date(action.due_date)}")
         stale_days = action.plan.stale_after_days
         silent = _days_without_update(action, today)
         if silent >= stale_days:

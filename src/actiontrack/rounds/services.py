@@ -22,6 +22,7 @@ from actiontrack.accounts.audit import Actor, Channel, acting_as, current_actor
 from actiontrack.plans import rag
 from actiontrack.plans import services as plan_services
 from actiontrack.plans.models import Action, ActionStatus, Person, Plan, Recommendation
+from actiontrack.plans.rag import format_date
 from actiontrack.rounds import evidence
 from actiontrack.rounds.links import answer_path
 from actiontrack.rounds.mail import absolute_url, send_email
@@ -76,7 +77,7 @@ def _email_context(recipient: Recipient) -> dict[str, Any]:
     return {
         "name": recipient.name,
         "round_title": recipient.round.title,
-        "deadline": f"{recipient.round.deadline:%-d %B %Y}",
+        "deadline": format_date(recipient.round.deadline),
         "link": absolute_url(answer_path(recipient)),
         "actions": actions,
     }
@@ -84,7 +85,8 @@ def _email_context(recipient: Recipient) -> dict[str, Any]:
 
 def _send_request(recipient: Recipient, *, reminder: bool = False) -> None:
     round = recipient.round
-    subject = f"{'Reminder: ' if reminder else ''}{round.title}: your updates by {round.deadline:%-d %B %Y}"
+    by = format_date(round.deadline)
+    subject = f"{'Reminder: ' if reminder else ''}{round.title}: your updates by {by}"
     context = {**_email_context(recipient), "reminder": reminder}
     send_email(recipient.email, subject, "rounds/email/request", context, round=round)
 

@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Count, QuerySet
 
 from actiontrack.plans.models import Action, DueDateRevision
+from actiontrack.plans.rag import format_date
 
 
 @dataclass(frozen=True)
@@ -41,9 +42,7 @@ class Slip:
 
     def note(self) -> str:
         """Return "revised from 31 March 2004 (2 revisions)"."""
-        original = (
-            f"{self.original_date:%-d %B %Y}" if self.original_date else self.original_text or "no date"
-        )
+        original = format_date(self.original_date) if self.original_date else self.original_text or "no date"
         return f"revised from {original} ({self.count} revision{'s' if self.count != 1 else ''})"
 
 

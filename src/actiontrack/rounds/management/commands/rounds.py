@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from actiontrack.accounts.audit import Actor, Channel, acting_as
 from actiontrack.plans.models import Plan
+from actiontrack.plans.rag import format_date
 from actiontrack.rounds import services
 from actiontrack.rounds.mail import failure_summary
 from actiontrack.rounds.models import Round
@@ -65,7 +66,7 @@ class Command(BaseCommand):
         round = services.open_round(
             plans, title=options["title"], deadline=options["deadline"], opened_by=user
         )
-        self.stdout.write(f"Opened round {round.pk}: {round.title}, deadline {round.deadline:%-d %B %Y}")
+        self.stdout.write(f"Opened round {round.pk}: {round.title}, deadline {format_date(round.deadline)}")
         for recipient in round.recipients.all():
             self.stdout.write(f"  e-mail queued to {recipient.name} <{recipient.email}>")
         for person in services.leads_without_email(round):
