@@ -109,7 +109,8 @@ MATRIX: dict[str, Case] = {
     "my-actions": Case(get=SIGNED_IN, foreign=False),
     "search": Case(get=SIGNED_IN, foreign=False),
     "plan-create": Case(get=CREATE, post=CREATE, foreign=False),
-    "plan-detail": Case(kwargs=plan_kwargs()),
+    # Its filters and "as at" view are GET parameters of the same page: the same answers.
+    "plan-detail": Case(kwargs=plan_kwargs(), query=lambda world: "?rag=red&overdue=1&as_at=2018-06-14"),
     "plan-history": Case(kwargs=plan_kwargs()),
     "plan-export": Case(kwargs=plan_kwargs()),
     "plan-edit": Case(kwargs=plan_kwargs(), get=CHANGE, post=CHANGE),
@@ -128,6 +129,10 @@ MATRIX: dict[str, Case] = {
     # Imports.
     "import-upload": Case(get=CREATE, post=CREATE, foreign=False),
     "import-preview": Case(kwargs=lambda world: {"pk": world.draft().pk}, get=OWN_DRAFT, foreign=False),
+    # The page that waits for an upload to be read: its uploader's only, like the draft.
+    "import-reading": Case(
+        kwargs=lambda world: {"pk": world.draft_being_read().pk}, get=OWN_DRAFT, foreign=False
+    ),
     "import-columns": Case(
         kwargs=lambda world: {"pk": world.draft().pk},
         get=POST_ONLY_GET | {"owner": 405},
@@ -318,6 +323,15 @@ class World:
             document=draft_document(),
             columns=[],
             unplaced=[],
+        )
+
+    def draft_being_read(self) -> ImportDraft:
+        """An upload of the owner's waiting for the background worker to read it."""
+        return ImportDraft.objects.create(
+            user=self.users["owner"],
+            filename="plan.txt",
+            data=b"Ref\tAction\n1\tDo it\n",
+            state=ImportDraft.State.READING,
         )
 
     def build_plan(self, *, shared: bool) -> tuple[Any, Any, Any, Any]:

@@ -13,6 +13,7 @@ from django.core.paginator import Page, Paginator
 from django.http import HttpRequest
 
 from actiontrack.accounts.audit import StaleEdit, version_of
+from actiontrack.formerrors import GovukErrors
 
 T = TypeVar("T")
 
@@ -52,7 +53,7 @@ def paginate(request: HttpRequest, items: Any, parameter: str = "page", size: in
     return page
 
 
-class VersionedForm(forms.Form):
+class VersionedForm(GovukErrors, forms.Form):
     """An edit form that carries the version it was read at, so a stale save changes nothing."""
 
     # Not "version": a plan has a version of its own (the one printed on it, "V8").
@@ -65,7 +66,7 @@ class VersionedForm(forms.Form):
             self.fields["seen_version"].initial = version_of(instance)
 
 
-class SubmittedOnceForm(forms.Form):
+class SubmittedOnceForm(GovukErrors, forms.Form):
     """A creating form with a one-time key: sent twice, it still creates one thing."""
 
     submission = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)

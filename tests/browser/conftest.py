@@ -75,16 +75,28 @@ def sign_in(page: Any, live_server: Any, username: str, password: str, *, go: bo
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
+def fill_date(scope: Any, legend: str, date: Any) -> None:
+    """Type a date into the GOV.UK date input whose legend is given: its Day, Month and Year boxes."""
+    group = scope.get_by_role("group", name=legend)
+    for box, value in (("Day", date.day), ("Month", date.month), ("Year", date.year)):
+        group.get_by_label(box).fill(str(value))
+
+
+def choose_rag(scope: Any, code: str, name: str = "rag") -> None:
+    """Choose a RAG colour among the radios of the field named (or ending with) `name`."""
+    scope.locator(f'input[type="radio"][name$="{name}"][value="{code}"]').check()
+
+
 def assert_accessible(page: Any) -> None:
-    """Run axe-core on the page; fail listing every serious or critical violation."""
+    """Run axe-core on the page; fail listing every violation, whatever its impact (minor included)."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         # Evaluated, not added as an inline <script>, which the Content-Security-Policy refuses.
         page.evaluate(AXE.read_text(encoding="utf-8"))
     results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    serious = [v for v in results["violations"] if v.get("impact") in {"serious", "critical"}]
-    if serious:
-        lines = [f"axe found {len(serious)} serious or critical violation(s) on {page.url}:"]
-        for violation in serious:
+    violations = results["violations"]
+    if violations:
+        lines = [f"axe found {len(violations)} violation(s) on {page.url}:"]
+        for violation in violations:
             lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
             lines.extend(
                 f"    {node['target']}: {node.get('failureSummary', '')}" for node in violation["nodes"]

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, fill_date, sign_in
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
-
-REQUIRED = "This field is required."
 
 
 def focused_id(page: Any) -> str:
@@ -25,42 +24,58 @@ def test_empty_update_shows_error_summary_that_moves_focus(
 ) -> None:
     sign_in(page, live_server, action_lead.username, PASSWORD)
     page.goto(f"{live_server.url}{action.get_absolute_url()}")
-    page.get_by_label("Date of the update").fill("")
+    # GOV.UK date input: three boxes in a group named by its legend, today's date to start with.
+    date = page.get_by_role("group", name="Date of the update")
+    expect(date.get_by_label("Year")).to_have_value(str(datetime.date.today().year))
+    for box in ("Day", "Month", "Year"):
+        date.get_by_label(box).fill("")
+    # The RAG is chosen with radios, "No change" to start with.
+    expect(page.get_by_role("radio", name="No change")).to_be_checked()
     page.get_by_role("button", name="Add update").click()
 
+    expect(page).to_have_title(re.compile(r"^Error: "))
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_be_visible()
     expect(summary.get_by_role("heading")).to_have_text("There is a problem")
     expect(summary).to_be_focused()  # GOV.UK Frontend focuses the summary on load
-    date_link = summary.locator('a[href="#id_date"]')
+    date_link = summary.locator('a[href="#id_date_day"]')
     text_link = summary.locator('a[href="#id_text"]')
-    expect(date_link).to_have_text(REQUIRED)
-    expect(text_link).to_have_text(REQUIRED)
+    expect(date_link).to_have_text("Enter the date of the update")
+    expect(text_link).to_have_text("Enter the progress made")
     expect(summary.get_by_role("link")).to_have_count(2)  # the RAG is optional
 
     # Errors beside the fields, tied to them for screen readers.
-    for name in ("date", "text"):
-        expect(page.locator(f"#id_{name}-error")).to_have_text(f"Error: {REQUIRED}")
-        expect(page.locator(f"#id_{name}")).to_have_attribute(
-            "aria-describedby", f"id_{name}-hint id_{name}-error" if name == "date" else f"id_{name}-error"
-        )
-        expect(page.locator(f".govuk-form-group--error:has(#id_{name})")).to_be_visible()
-    expect(page.locator(".govuk-form-group--error:has(#id_rag)")).to_have_count(0)
+    expect(page.locator("#id_date-error")).to_have_text("Error: Enter the date of the update")
+    expect(page.locator("#id_text-error")).to_have_text("Error: Enter the progress made")
+    expect(page.locator("fieldset:has(#id_date_day)")).to_have_attribute(
+        "aria-describedby", "id_date-hint id_date-error"
+    )
+    expect(page.locator("#id_text")).to_have_attribute("aria-describedby", "id_text-error")
+    for name in ("date_day", "text"):
+        expect(page.locator(f".govuk-form-group--error:has(#id_{name})").first).to_be_visible()
+    expect(page.locator(".govuk-form-group--error:has(#id_rag_0)")).to_have_count(0)
     assert_accessible(page)
 
     text_link.click()
     expect(page.locator("#id_text")).to_be_focused()
     date_link.click()
-    expect(page.locator("#id_date")).to_be_focused()
+    expect(page.locator("#id_date_day")).to_be_focused()
 
-    # A date that is not real, and one in the future, each say what to do.
-    page.locator("#id_date").fill("31/02/2024")
+    # A part missing, a date that is not real, and one in the future, each say what to do.
+    date.get_by_label("Day").fill("31")
     page.locator("#id_text").fill("Kept when the form comes back")
     page.get_by_role("button", name="Add update").click()
-    expect(page.locator("#id_date-error")).to_have_text("Error: Enter a real date, for example 14/06/2018")
+    expect(page.locator("#id_date-error")).to_have_text(
+        "Error: Date of the update must include a month and year"
+    )
+    expect(page.locator("#id_date_day")).to_have_value("31")
+    fill_date(page, "Date of the update", datetime.date(2024, 2, 1))
+    page.get_by_role("group", name="Date of the update").get_by_label("Day").fill("31")
+    page.get_by_role("button", name="Add update").click()
+    expect(page.locator("#id_date-error")).to_have_text("Error: Date of the update must be a real date")
     expect(page.locator("#id_text")).to_have_value("Kept when the form comes back")
     tomorrow = datetime.date.today() + datetime.timedelta(days=1)
-    page.locator("#id_date").fill(f"{tomorrow:%d/%m/%Y}")
+    fill_date(page, "Date of the update", tomorrow)
     page.get_by_role("button", name="Add update").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text(
         "The date of the update must be today or in the past"

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from actiontrack.demo import load_demo
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, choose_rag, fill_date, sign_in
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -24,9 +24,9 @@ def demo(transactional_db: Any, shared_dir: Any) -> Any:
 
 def add_update(page: Any, *, text: str, rag: str, date: datetime.date | None = None) -> None:
     """Fill in and send the "Add an update" form on an action page."""
-    page.get_by_label("Date of the update").fill(f"{date or datetime.date.today():%d/%m/%Y}")
+    fill_date(page, "Date of the update", date or datetime.date.today())
     page.get_by_label("Progress").fill(text)
-    page.get_by_label("RAG status").select_option(rag)
+    choose_rag(page, rag)
     page.get_by_role("button", name="Add update").click()
     expect(page.get_by_role("alert")).to_contain_text("Update added")
 
@@ -90,8 +90,9 @@ def test_new_action_reported_delayed_turns_red(page: Any, live_server: Any, demo
 
     # Sent empty first: the one required field is reported, on an accessible page.
     page.get_by_role("button", name="Save").click()
-    expect(page.locator(".govuk-error-summary")).to_contain_text("This field is required")
-    expect(page.locator("#id_text-error")).to_contain_text("This field is required")
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter what will be done")
+    expect(page.locator("#id_text-error")).to_contain_text("Enter what will be done")
+    expect(page).to_have_title(re.compile(r"^Error: "))
     assert_accessible(page)
 
     due = datetime.date(datetime.date.today().year + 2, 3, 31)
@@ -127,7 +128,7 @@ def test_lead_sees_my_actions_and_searches(page: Any, live_server: Any, demo: An
     assert_accessible(page)
     # Sent empty: the message beside the box (this page has no error summary).
     page.get_by_role("button", name="Search").click()
-    expect(page.locator("#id_q-error")).to_contain_text("This field is required")
+    expect(page.locator("#id_q-error")).to_contain_text("Enter words to search for")
     assert_accessible(page)
 
     page.get_by_label("Search plans, recommendations, actions and updates").fill("audit")

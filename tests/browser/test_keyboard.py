@@ -87,17 +87,25 @@ def test_sign_in_and_add_update_with_keyboard_only(
     expect(page.locator("#rag-status")).to_have_text("Green: due 31 March 2099, on track")
 
     skip_to_main(page)
-    stops = tab_to(page, "id_date")  # the first form control in main; only links come before it
-    assert stops[-1]["id"] == "id_date" and {stop["tag"] for stop in stops[:-1]} <= {"a"}
-    page.keyboard.press("ControlOrMeta+a")
-    page.keyboard.type(f"{datetime.date.today():%d/%m/%Y}")
+    stops = tab_to(page, "id_date_day")  # the first form control in main; only links come before it
+    assert stops[-1]["id"] == "id_date_day" and {stop["tag"] for stop in stops[:-1]} <= {"a"}
+    today = datetime.date.today()
+    for box, value in (
+        ("id_date_day", today.day),
+        ("id_date_month", today.month),
+        ("id_date_year", today.year),
+    ):
+        if box != "id_date_day":
+            assert tab(page)["id"] == box
+        page.keyboard.press("ControlOrMeta+a")
+        page.keyboard.type(str(value))
     assert tab(page)["id"] == "id_text"
-    assert tab(page, "Shift+Tab")["id"] == "id_date"
+    assert tab(page, "Shift+Tab")["id"] == "id_date_year"
     assert tab(page)["id"] == "id_text"
     page.keyboard.type("Referral audit done for the quarter")
-    assert tab(page)["id"] == "id_rag"
-    page.keyboard.type("Blue")  # a closed select picks the option whose text starts so
-    expect(page.locator("#id_rag")).to_have_value("blue")
+    assert tab(page)["id"] == "id_rag_0"  # the radios are one Tab stop, at the chosen one
+    page.keyboard.press("ArrowDown")  # arrows move the choice: "Blue – Completed" follows "No change"
+    expect(page.get_by_role("radio", name="Blue – Completed")).to_be_checked()
     assert tab(page)["text"] == "Add update"
     page.keyboard.press("Enter")
 

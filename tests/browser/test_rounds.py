@@ -12,7 +12,7 @@ from aiosmtpd.controller import Controller
 from playwright.sync_api import expect
 
 from tests import factories
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, choose_rag, fill_date, sign_in
 from tests.conftest import PASSWORD
 from tests.rounds.conftest import IMMEDIATE, Mailbox, free_port, text_part
 
@@ -60,7 +60,7 @@ def test_owner_runs_a_round_and_a_lead_without_an_account_answers_through_the_li
     assert_accessible(page)
     page.get_by_label("Title").fill("Updates for the July board")
     deadline = datetime.date.today() + datetime.timedelta(days=14)
-    page.get_by_label("Deadline for answers").fill(f"{deadline:%d/%m/%Y}")
+    fill_date(page, "Deadline for answers", deadline)
     page.get_by_role("button", name="Open the round and send the e-mails").click()
     expect(page.get_by_role("alert")).to_contain_text("Round opened: 2 leads e-mailed")
     assert_accessible(page)
@@ -78,7 +78,7 @@ def test_owner_runs_a_round_and_a_lead_without_an_account_answers_through_the_li
     expect(lead_page.get_by_role("button", name="Sign out")).to_have_count(0)
     assert_accessible(lead_page)
     lead_page.get_by_label("Progress update").fill("Two of three teams trained; the last in June.")
-    lead_page.get_by_label("Proposed RAG status").select_option("amber")
+    choose_rag(lead_page, "amber")
     lead_page.get_by_role("button", name="Send my updates").click()
     expect(lead_page.get_by_role("heading", name="Your updates have been sent")).to_be_visible()
     assert_accessible(lead_page)

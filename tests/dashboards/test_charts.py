@@ -35,12 +35,9 @@ def by_name(actions, key):
     for action in actions:
         assessment = action.assessment(TODAY)
         overdue = action.status != rag.COMPLETED and action.due_date is not None and action.due_date < TODAY
-        last = action.last_update_on()
-        stale = (
-            action.status != rag.COMPLETED
-            and last is not None
-            and (TODAY - last).days > action.plan.stale_after_days
-        )
+        # Stale as the RAG rule counts it: from the latest update, else from the plan's progress
+        # reported at date or the day the action was added, whichever is earlier.
+        stale = rag.STALE.holds(action.rag_facts(TODAY))
         del assessment
         for name in key(action):
             row = counts.setdefault(name, [0, 0])

@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from actiontrack.lib.duedates import KIND_LABELS, KINDS, Due, find_date, find_month, read_due
+from actiontrack.lib.duedates import KIND_LABELS, KINDS, Due, find_date, find_month, not_understood, read_due
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 GOLDEN = sorted((SHARED / "golden").glob("*.json"))
@@ -305,3 +305,26 @@ def test_every_golden_due_date_is_reproduced() -> None:
 )
 def test_board_and_team_acronyms_mark_events_in_general(text, kind):
     assert read_due(text, datetime.date(2024, 1, 1)).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("typed", "not_read"),
+    [
+        ("31/06/2026", "31/06/2026"),  # June has 30 days
+        ("30/02/2026", "30/02/2026"),
+        ("By 31/06/2026 at the latest", "31/06/2026"),
+        ("when pigs fly", "when pigs fly"),
+        ("next week", "next week"),
+        ("31/03/2026", None),
+        ("March 2026", None),
+        ("Summer 2026", None),
+        ("Q2 2023/24", None),
+        ("Report back to April board", None),
+        ("Ongoing", None),
+        ("With immediate effect", None),
+        ("To be confirmed", None),
+        ("", None),
+    ],
+)
+def test_a_typed_due_date_that_cannot_be_read_names_what_was_not_understood(typed, not_read):
+    assert not_understood(typed, datetime.date(2026, 1, 1)) == not_read

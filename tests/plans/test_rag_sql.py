@@ -20,13 +20,13 @@ STATUSES = ["", "completed", "delayed", "at_risk", "on_track", "ongoing", "not_s
 # Days past due (None: undated) and days since the last update (None: never updated), around each threshold.
 DUE_OFFSETS = [None, -30, -1, 0, 1, 7, 8, 29, 30, 31, 400]
 UPDATE_OFFSETS = [None, 0, 29, 30, 31, 89, 90, 91]
+# Days since each action was added, dealt out in turn: they matter to an action never updated.
+ADDED_OFFSETS = [0, 30, 31, 90, 91, 400, -5]
 
 
 def python_view(action: Any, today: datetime.date) -> tuple[str, int | None, bool, bool]:
     """Return (meaning, days overdue, overdue, stale) as the Python rule sees the action."""
-    facts = rag.Facts(
-        action.status or None, action.due_date, action.last_update_on(), today, action.plan.thresholds
-    )
+    facts = action.rag_facts(today)
     return (
         action.assessment(today).meaning,
         rag.days_overdue(facts),
@@ -60,6 +60,11 @@ def generate(plan: Plan, *, recorded_only: bool) -> None:
         due_date = TODAY - datetime.timedelta(days=due) if due is not None else None
         actions.append(Action(plan=plan, text=f"{status} {due}", status=status, due_date=due_date))
     created = Action.objects.bulk_create(actions)
+    for index, action in enumerate(created):
+        added = TODAY - datetime.timedelta(days=ADDED_OFFSETS[index % len(ADDED_OFFSETS)])
+        # Just after midnight in London is still the day before in UTC in summer: the local day counts.
+        at = timezone.make_aware(datetime.datetime.combine(added, datetime.time(0, 30)))
+        Action.objects.filter(pk=action.pk).update(created_at=at)
     offsets = [update for _status, _due, update in itertools.product(STATUSES, DUE_OFFSETS, UPDATE_OFFSETS)]
     updates = []
     for action, offset in zip(created, offsets, strict=True):
@@ -81,39 +86,74 @@ def generate(plan: Plan, *, recorded_only: bool) -> None:
 @pytest.mark.django_db
 @pytest.mark.parametrize(("red_after", "stale_after"), [(30, 90), (7, 30), (0, 0)])
 @pytest.mark.parametrize("recorded_only", [False, True])
-def test_sql_and_python_rag_agree_on_every_generated_action(red_after, stale_after, recorded_only):
-    plan = factories.PlanFactory(red_after_days=red_after, stale_after_days=stale_after)
+@pytest.mark.parametrize("reported_at", [None, 31, 91])
+def test_sql_and_python_rag_agree_on_every_generated_action(
+    red_after, stale_after, recorded_only, reported_at
+):
+    as_of = TODAY - datetime.timedelta(days=reported_at) if reported_at is not None else None
+    plan = factories.PlanFactory(red_after_days=red_after, stale_after_days=stale_after, as_of=as_of)
     generate(plan, recorded_only=recorded_only)
     count = assert_agree(Action.objects.filter(plan=plan), TODAY)
     assert count == len(STATUSES) * len(DUE_OFFSETS) * len(UPDATE_OFFSETS)
     meanings = set(Action.objects.filter(plan=plan).with_rag(TODAY).values_list("rag_meaning", flat=True))
-    assert meanings == set(rag.MEANINGS)
+    # Undated updates count from the plan's progress reported at date: older than the stale period,
+    # no open action can be Green (never-updated ones count from that date at the latest too).
+    all_stale = recorded_only and reported_at is not None and reported_at > stale_after
+    assert meanings == set(rag.MEANINGS) - ({rag.ON_TRACK} if all_stale else set())
 
 
-# One row per rule and boundary: (status, days past due, days since update, expected meaning).
+# One row per rule and boundary: (status, days past due, days since update, days since added,
+# days since the plan's progress reported at date, expected meaning). None: no such date.
 BOUNDARIES = [
-    ("completed", 400, 400, "completed"),
-    ("", 31, 0, "delayed"),  # one day beyond red_after_days (30)
-    ("", 30, 0, "at_risk"),  # exactly red_after_days overdue: still amber
-    ("delayed", -10, 0, "delayed"),
-    ("", 1, 0, "at_risk"),
-    ("", 0, 0, "on_track"),  # due today is not overdue
-    ("at_risk", -10, 0, "at_risk"),
-    ("", -10, 91, "at_risk"),  # one day beyond stale_after_days (90)
-    ("", -10, 90, "on_track"),  # exactly stale_after_days without an update
-    ("", None, None, "on_track"),
-    ("ongoing", None, 91, "at_risk"),
+    ("completed", 400, 400, 0, None, "completed"),
+    ("", 31, 0, 0, None, "delayed"),  # one day beyond red_after_days (30)
+    ("", 30, 0, 0, None, "at_risk"),  # exactly red_after_days overdue: still amber
+    ("delayed", -10, 0, 0, None, "delayed"),
+    ("", 1, 0, 0, None, "at_risk"),
+    ("", 0, 0, 0, None, "on_track"),  # due today is not overdue
+    ("at_risk", -10, 0, 0, None, "at_risk"),
+    ("", -10, 91, 0, None, "at_risk"),  # one day beyond stale_after_days (90)
+    ("", -10, 90, 0, None, "on_track"),  # exactly stale_after_days without an update
+    ("", None, None, 0, None, "on_track"),  # undated, added today
+    ("", None, None, 91, None, "at_risk"),  # undated, added 91 days ago and never updated
+    ("", None, None, 90, None, "on_track"),
+    ("", None, None, 0, 91, "at_risk"),  # imported today, progress reported at 91 days ago: the earlier
+    ("", None, None, 0, 90, "on_track"),
+    ("", None, 10, 400, 400, "on_track"),  # a recent update counts, however old the action
+    ("", -10, None, 91, None, "at_risk"),  # dated too: never updated in the stale period
+    ("ongoing", None, 91, 0, None, "at_risk"),
 ]
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("status", "past_due", "since_update", "meaning"), BOUNDARIES)
-def test_each_rule_and_boundary_gives_the_same_rag_in_python_and_sql(status, past_due, since_update, meaning):
-    plan = factories.PlanFactory(red_after_days=30, stale_after_days=90)
+@pytest.mark.parametrize(
+    ("status", "past_due", "since_update", "since_added", "since_reported", "meaning"), BOUNDARIES
+)
+def test_each_rule_and_boundary_gives_the_same_rag_in_python_and_sql(
+    status, past_due, since_update, since_added, since_reported, meaning
+):
+    as_of = TODAY - datetime.timedelta(days=since_reported) if since_reported is not None else None
+    plan = factories.PlanFactory(red_after_days=30, stale_after_days=90, as_of=as_of)
     due = TODAY - datetime.timedelta(days=past_due) if past_due is not None else None
     action = factories.ActionFactory(plan=plan, recommendation=None, status=status, due_date=due)
+    added = timezone.make_aware(
+        datetime.datetime.combine(TODAY - datetime.timedelta(days=since_added), datetime.time(12))
+    )
+    Action.objects.filter(pk=action.pk).update(created_at=added)
     if since_update is not None:
         factories.UpdateFactory(action=action, date=TODAY - datetime.timedelta(days=since_update), text="x")
+    annotated = Action.objects.with_rag(TODAY).select_related("plan").get(pk=action.pk)
+    assert annotated.rag_meaning == meaning
+    assert python_view(annotated, TODAY) == sql_view(annotated)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("reported_at", "meaning"), [(None, "at_risk"), (30, "on_track"), (91, "at_risk")])
+def test_an_undated_update_counts_from_the_plans_reported_at_date_never_from_the_import(reported_at, meaning):
+    as_of = TODAY - datetime.timedelta(days=reported_at) if reported_at is not None else None
+    plan = factories.PlanFactory(stale_after_days=90, as_of=as_of)
+    action = factories.ActionFactory(plan=plan, recommendation=None, due_date=None, due_text="Ongoing")
+    factories.UpdateFactory(action=action, date=None, text="Guidance issued")  # recorded today: an import
     annotated = Action.objects.with_rag(TODAY).select_related("plan").get(pk=action.pk)
     assert annotated.rag_meaning == meaning
     assert python_view(annotated, TODAY) == sql_view(annotated)

@@ -126,9 +126,11 @@ def test_update_form_errors_show_in_summary_and_beside_fields(plan_owner, action
     response = signed_in(plan_owner).post(f"/actions/{action.pk}/updates", {"date": "31/02/2026", "text": ""})
     page = response.content.decode()
     assert "There is a problem" in page
-    assert 'href="#id_date"' in page and 'href="#id_text"' in page
+    assert 'href="#id_date_day"' in page and 'href="#id_text"' in page
     assert 'id="id_date-error"' in page
-    assert "Enter a real date" in page
+    assert "Date of the update must be a real date" in page
+    assert "Enter the progress made" in page
+    assert "<title>Error: " in page
     assert not Update.objects.exists()
 
 
@@ -182,7 +184,7 @@ def test_plan_form_reports_a_bad_report_date(plan_owner):
             "stale_after_days": 90,
         },
     )
-    assert "Enter the report date as a year and month, for example 2026-03" in response.content.decode()
+    assert "Enter the report date as a month and year, for example January 2013" in response.content.decode()
     assert not Plan.objects.exists()
     assert not Plan.objects.exists()
 
@@ -325,3 +327,35 @@ def test_plan_level_actions_paginate_on_their_own(plan_owner, plan, settings):
     assert 'aria-label="Pagination of actions"' in first
     last = client.get(f"/plans/{plan.pk}", {"actions_page": 2}).content.decode()
     assert "Plan-level action 2" in last and "Plan-level action 0" not in last
+
+
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [
+        ("31/06/2026", "“31/06/2026” is not a real date"),
+        ("when pigs fly", "ActionTrack cannot read “when pigs fly” as a due date"),
+    ],
+)
+def test_a_due_date_that_cannot_be_read_is_refused_with_what_was_not_understood(
+    plan_owner, plan, typed, says
+):
+    response = signed_in(plan_owner).post(
+        f"/plans/{plan.pk}/actions/new", {"text": "Review MASH thresholds", "due_text": typed}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200 and not Action.objects.filter(plan=plan).exists()
+    assert says in page and "for example, 31/03/2026, March 2026, Summer 2026" in page
+    assert "govuk-error-summary" in page
+
+
+def test_checking_a_due_date_shows_what_it_was_read_as_and_saves_nothing(plan_owner, plan, action):
+    client = signed_in(plan_owner)
+    data = {"text": "Review MASH thresholds", "due_text": "Summer 2026", "check_due": "1"}
+    page = client.post(f"/plans/{plan.pk}/actions/new", data).content.decode()
+    assert "Read as 31 August 2026 (a season)." in page
+    assert not Action.objects.filter(plan=plan, text="Review MASH thresholds").exists()
+    edit = client.get(f"/actions/{action.pk}/edit").content.decode()
+    assert "Now read as 31 March 2099 (a month)." in edit
+    del data["check_due"]
+    saved = client.post(f"/plans/{plan.pk}/actions/new", data, follow=True).content.decode()
+    assert "Action added. Read as 31 August 2026 (a season)." in saved

@@ -8,9 +8,11 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 
 from actiontrack.accounts.models import Agency
+from actiontrack.dateinput import GovukDateField
+from actiontrack.formerrors import GovukErrors
 
 
-class SignInForm(AuthenticationForm):
+class SignInForm(GovukErrors, AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
         "invalid_login": "Enter a correct username and password",
@@ -28,7 +30,7 @@ ROLE_CHOICES = [
 ]
 
 
-class AgencyForm(forms.ModelForm):
+class AgencyForm(GovukErrors, forms.ModelForm):
     class Meta:
         model = Agency
         fields = ["name", "short_name", "email_domain"]
@@ -48,7 +50,7 @@ class RolesField(forms.MultipleChoiceField):
         )
 
 
-class InviteForm(forms.Form):
+class InviteForm(GovukErrors, forms.Form):
     email = forms.EmailField(
         label="E-mail address", error_messages={"required": "Enter their e-mail address"}
     )
@@ -62,22 +64,18 @@ class InviteForm(forms.Form):
     roles = RolesField()
 
 
-class AccountForm(forms.Form):
+class AccountForm(GovukErrors, forms.Form):
     agency = forms.ModelChoiceField(queryset=Agency.objects.all(), required=False)
     roles = RolesField()
 
 
-class InvitationPasswordForm(SetPasswordForm):
+class InvitationPasswordForm(GovukErrors, SetPasswordForm):
     """Choose a password (Django's validators say what is wrong with a weak one)."""
 
 
-class AuditPeriodForm(forms.Form):
-    start = forms.DateField(
-        label="From", input_formats=["%d/%m/%Y", "%Y-%m-%d"], help_text="For example, 01/11/2026"
-    )
-    end = forms.DateField(
-        label="To (inclusive)", input_formats=["%d/%m/%Y", "%Y-%m-%d"], help_text="For example, 30/11/2026"
-    )
+class AuditPeriodForm(GovukErrors, forms.Form):
+    start = GovukDateField(label="From", help_text="For example, 1 11 2026")
+    end = GovukDateField(label="To (inclusive)", help_text="For example, 30 11 2026")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -8,13 +8,14 @@ from django import forms
 
 from actiontrack.accounts.models import Agency
 from actiontrack.dashboards.models import DeadlineRule, Measure
+from actiontrack.formerrors import GovukErrors
 from actiontrack.plans.forms import GovukDateField
 from actiontrack.plans.models import Plan, Recommendation, SourceKind
 
-EXAMPLE_DATE = "For example, 14/06/2018"
+EXAMPLE_DATE = "For example, 14 6 2018"
 
 
-class MeasureForm(forms.ModelForm):
+class MeasureForm(GovukErrors, forms.ModelForm):
     baseline_date = GovukDateField(required=False, help_text=EXAMPLE_DATE)
     target_date = GovukDateField(required=False, help_text=EXAMPLE_DATE)
     recommendations = forms.ModelMultipleChoiceField(
@@ -47,20 +48,20 @@ class MeasureForm(forms.ModelForm):
         field.label_from_instance = lambda r: f"{r.ref} {r.text[:90]}".strip()  # type: ignore[method-assign,assignment]
 
 
-class MeasureValueForm(forms.Form):
+class MeasureValueForm(GovukErrors, forms.Form):
     date = GovukDateField(label="Date of the value", help_text=EXAMPLE_DATE)
     value = forms.DecimalField(max_digits=14, decimal_places=2)
     note = forms.CharField(max_length=500, required=False)
 
 
-class MeasureCsvForm(forms.Form):
+class MeasureCsvForm(GovukErrors, forms.Form):
     file = forms.FileField(
         label="CSV file",
         help_text="A header row date,value (and optionally note), then one row a value: 2018-03-08,215",
     )
 
 
-class DeadlineForm(forms.Form):
+class DeadlineForm(GovukErrors, forms.Form):
     rule = forms.ModelChoiceField(
         queryset=DeadlineRule.objects.none(),
         required=False,
@@ -69,7 +70,7 @@ class DeadlineForm(forms.Form):
     )
     name = forms.CharField(max_length=300, required=False, help_text="What is due; the rule's name if empty")
     start_date = GovukDateField(
-        label="Counted from", help_text="For example, the report's publication date, 14/06/2018"
+        label="Counted from", help_text="For example, the report's publication date, 14 6 2018"
     )
     working_days = forms.IntegerField(min_value=1, required=False, help_text="The rule's days if empty")
 
@@ -86,14 +87,14 @@ class DeadlineForm(forms.Form):
         return data
 
 
-class DeadlineRuleForm(forms.ModelForm):
+class DeadlineRuleForm(GovukErrors, forms.ModelForm):
     class Meta:
         model = DeadlineRule
         fields = ["source_kind", "name", "working_days", "counted_from"]
         labels = {"source_kind": "Plans answering"}
 
 
-class DashboardFilterForm(forms.Form):
+class DashboardFilterForm(GovukErrors, forms.Form):
     plan = forms.ModelChoiceField(queryset=Plan.objects.none(), required=False, empty_label="All plans")
     agency = forms.ModelChoiceField(queryset=Agency.objects.all(), required=False, empty_label="All agencies")
     source_kind = forms.ChoiceField(

@@ -6,16 +6,22 @@ The preview page shows this so a person can check and correct the reading;
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
 from actiontrack.importer import columns as col
 from actiontrack.importer.errors import UnreadableDocument
 from actiontrack.importer.interpret import interpret
+from actiontrack.importer.limits import LimitExceeded
+from actiontrack.importer.model import RawDocument
+from actiontrack.importer.progress import report
 from actiontrack.importer.readers import read_document
 from actiontrack.importer.reconstruct import Row, reconstruct
 from actiontrack.lib.schema import InvalidPlanDocument, validate
 from actiontrack.lib.text import clean
+
+logger = logging.getLogger(__name__)
 
 ROLES = (
     col.SECTION,
@@ -59,8 +65,29 @@ class Conversion:
 
 
 def analyse(data: bytes, filename: str, column_roles: dict[str, str | None] | None = None) -> Conversion:
-    """Convert a document; `column_roles` maps a header as printed to the role to give it."""
-    items = reconstruct(read_document(data, filename))
+    """Convert a document; `column_roles` maps a header as printed to the role to give it.
+
+    Whatever goes wrong raises UnreadableDocument, whose message names the file
+    (and the limit, for a document over one of `limits`).
+    """
+    report("Reading the document")
+    raw = read_document(data, filename)
+    try:
+        return _analyse(raw, filename, column_roles)
+    except LimitExceeded as error:
+        raise error.for_file(filename) from None
+    except UnreadableDocument:
+        raise
+    except Exception:  # noqa: BLE001 - a reading that trips over itself is refused, never a crash
+        logger.warning("Reading %s into a plan failed", filename, exc_info=True)
+        raise UnreadableDocument(
+            f"{filename} could not be read into a plan: ActionTrack did not understand its layout."
+        ) from None
+
+
+def _analyse(raw: RawDocument, filename: str, column_roles: dict[str, str | None] | None) -> Conversion:
+    report("Putting the tables back together")
+    items = reconstruct(raw)
     columns: dict[str, dict[str, str | None]] = {}
     for item in items:
         if isinstance(item, Row):
@@ -69,6 +96,7 @@ def analyse(data: bytes, filename: str, column_roles: dict[str, str | None] | No
                 if column_roles and header in column_roles:
                     column.role = column_roles[header] or None
                 columns.setdefault(header, {"header": header, "role": column.role})
+    report("Reading the recommendations and actions")
     document, unplaced = interpret(items, filename)
     try:
         validate(document)

@@ -1,7 +1,10 @@
 """Uploads to plans: read a document into a draft, correct it, confirm it as a plan.
 
 Every change to a draft goes through these functions; nothing becomes a plan
-before `confirm_draft`, which creates it in one transaction.
+before `confirm_draft`, which creates it in one transaction. An upload is read
+off the web worker: `start_draft` stores it in the "reading" state and queues
+`read_draft_task` for the background worker (`actiontrack worker`), which
+reads it in a child process with capped memory and time (`sandbox`).
 """
 
 from __future__ import annotations
@@ -15,32 +18,42 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django_tasks import task
 
-from actiontrack.importer.analysis import analyse
+from actiontrack.importer.duplicates import record_import
+from actiontrack.importer.errors import UnreadableDocument
 from actiontrack.importer.models import ImportDraft
+from actiontrack.importer.sandbox import read_bounded
 from actiontrack.lib.duedates import read_due
 from actiontrack.lib.text import clean
 from actiontrack.plans.models import Plan
 from actiontrack.plans.services import create_plan_from_document
 
 
-def waiting(user: Any) -> QuerySet[ImportDraft]:
-    """Return the user's drafts still waiting to be confirmed, newest first; expired ones are gone."""
+def _own(user: Any) -> QuerySet[ImportDraft]:
+    """Return the user's drafts not yet confirmed nor expired, in any state."""
     oldest = timezone.now() - datetime.timedelta(days=settings.IMPORT_DRAFT_DAYS)
     return ImportDraft.objects.filter(user=user.pk, plan=None, created_at__gte=oldest)
 
 
-def create_draft(user: Any, data: bytes, filename: str) -> ImportDraft:
-    """Read an uploaded document into a draft; raise UnreadableDocument with the reason.
+def waiting(user: Any) -> QuerySet[ImportDraft]:
+    """Return the user's drafts being read or waiting to be confirmed, newest first; expired ones are gone."""
+    return _own(user).exclude(state=ImportDraft.State.FAILED)
 
-    Someone with as many drafts waiting as the quota allows must confirm or discard one first.
-    """
+
+def _check_quota(user: Any) -> None:
+    """Someone with as many drafts waiting as the quota allows must confirm or discard one first."""
     if waiting(user).count() >= settings.IMPORT_DRAFT_QUOTA:
         raise ValidationError(
             f"You have {settings.IMPORT_DRAFT_QUOTA} imports waiting to be confirmed. "
             "Confirm or discard one of them, below, before importing another"
         )
-    conversion = analyse(data, filename)
+
+
+def create_draft(user: Any, data: bytes, filename: str) -> ImportDraft:
+    """Read an uploaded document into a draft now; raise UnreadableDocument with the reason."""
+    _check_quota(user)
+    conversion = read_bounded(data, filename)
     return ImportDraft.objects.create(
         user=user,
         filename=filename,
@@ -51,17 +64,80 @@ def create_draft(user: Any, data: bytes, filename: str) -> ImportDraft:
     )
 
 
-def draft_for_user(user: Any, pk: int) -> ImportDraft:
-    """Return the user's own draft, or 404: drafts are private to whoever uploaded them, and expire."""
+def start_draft(user: Any, data: bytes, filename: str) -> ImportDraft:
+    """Keep an upload as a draft in the "reading" state and queue its reading for the background worker.
+
+    Under a task backend that runs tasks at once (tests, development) the draft comes back read.
+    """
+    _check_quota(user)
+    draft = ImportDraft.objects.create(
+        user=user,
+        filename=filename,
+        data=data,
+        state=ImportDraft.State.READING,
+        progress="Waiting to be read",
+    )
+    read_draft_task.enqueue(draft.pk)
+    draft.refresh_from_db()
+    return draft
+
+
+@task()
+def read_draft_task(draft_id: int) -> str:
+    """Read a draft waiting in the "reading" state (the background worker runs this)."""
+    draft = ImportDraft.objects.filter(pk=draft_id, state=ImportDraft.State.READING).first()
+    if draft is None:
+        return "nothing to read"
+    read_draft(draft)
+    return draft.state
+
+
+def read_draft(draft: ImportDraft) -> None:
+    """Read the draft's document, saying how far it has got; it ends ready to check, or failed with why."""
+    same = ImportDraft.objects.filter(pk=draft.pk)
+
+    def say(stage: str) -> None:
+        same.update(progress=stage[:200])
+
+    say("Reading the document")
     try:
-        return waiting(user).get(pk=pk)
+        conversion = read_bounded(bytes(draft.data), draft.filename, on_progress=say)
+    except UnreadableDocument as error:
+        # The file is not kept: nothing can be done with it but upload a better one.
+        draft.state, draft.error, draft.data, draft.progress = ImportDraft.State.FAILED, str(error), b"", ""
+    else:
+        draft.state, draft.progress = ImportDraft.State.READY, ""
+        draft.document, draft.columns, draft.unplaced = (
+            conversion.document,
+            conversion.columns,
+            conversion.unplaced,
+        )
+    draft.save()
+
+
+def draft_for_user(user: Any, pk: int) -> ImportDraft:
+    """Return the user's own draft ready to check, or 404: drafts are their uploader's only, and expire."""
+    try:
+        return waiting(user).filter(state=ImportDraft.State.READY).get(pk=pk)
+    except ImportDraft.DoesNotExist:
+        raise Http404("No such import") from None
+
+
+def own_draft(user: Any, pk: int) -> ImportDraft:
+    """Return the user's own draft in whatever state (being read, ready, not readable), or 404."""
+    try:
+        return _own(user).get(pk=pk)
     except ImportDraft.DoesNotExist:
         raise Http404("No such import") from None
 
 
 def reread_draft(draft: ImportDraft, column_roles: dict[str, str | None]) -> ImportDraft:
-    """Read the document again with the column roles chosen; earlier corrections are replaced."""
-    conversion = analyse(bytes(draft.data), draft.filename, column_roles)
+    """Read the document again with the column roles chosen; earlier corrections are replaced.
+
+    The document was read within every limit once, so this second reading, bounded the same way
+    (`sandbox`), is done while its page waits.
+    """
+    conversion = read_bounded(bytes(draft.data), draft.filename, column_roles)
     draft.document, draft.columns, draft.unplaced = (
         conversion.document,
         conversion.columns,
@@ -140,6 +216,7 @@ def confirm_draft(draft: ImportDraft) -> Plan:
     if locked.plan is not None:
         return locked.plan
     plan = create_plan_from_document(locked.document, owners=[locked.user])
+    record_import(locked, plan)  # before its bytes go: a later import of the same file is warned of
     locked.plan, locked.data = plan, b""  # the file is no longer needed
     locked.save(update_fields=["plan", "data"])
     return plan

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django import forms
 
+from actiontrack.dateinput import ReportDateField
+from actiontrack.formerrors import GovukErrors
 from actiontrack.importer.analysis import ROLE_LABELS, ROLES
 from actiontrack.importer.readers.safety import MAX_UPLOAD_BYTES
 from actiontrack.lib.vocabulary import RAG_STATUS
@@ -16,7 +17,7 @@ from actiontrack.plans.models import ActionStatus, SourceKind
 ACCEPTED = ".docx,.pdf,.xlsx,.csv,.txt,.html,.htm,.md"
 
 
-class UploadForm(forms.Form):
+class UploadForm(GovukErrors, forms.Form):
     document = forms.FileField(
         label="Upload an action plan",
         help_text=(
@@ -38,26 +39,18 @@ class UploadForm(forms.Form):
         return upload
 
 
-class PlanFieldsForm(forms.Form):
+class PlanFieldsForm(GovukErrors, forms.Form):
     title = forms.CharField(max_length=500)
     source_kind = forms.ChoiceField(label="What the plan answers", choices=SourceKind.choices)
     source_title = forms.CharField(label="Report", max_length=500, required=False)
-    source_date = forms.CharField(
-        label="Report date", max_length=10, required=False, help_text="YYYY-MM or YYYY-MM-DD"
-    )
+    source_date = ReportDateField(label="Report date", required=False)
     owner = forms.CharField(label="Owned by", max_length=200, required=False)
-    as_of = GovukDateField(label="Progress reported at", required=False, help_text="For example, 14/06/2018")
+    as_of = GovukDateField(label="Progress reported at", required=False, help_text="For example, 14 6 2018")
     version = forms.CharField(max_length=40, required=False)
     reporting_to = forms.CharField(max_length=300, required=False)
 
-    def clean_source_date(self) -> str:
-        value: str = self.cleaned_data["source_date"].strip()
-        if value and not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", value):
-            raise forms.ValidationError("Enter the report date as YYYY-MM or YYYY-MM-DD")
-        return value
 
-
-class ColumnRolesForm(forms.Form):
+class ColumnRolesForm(GovukErrors, forms.Form):
     """One select per column header found in the document."""
 
     def __init__(self, *args: Any, columns: list[dict[str, Any]], **kwargs: Any) -> None:
@@ -78,7 +71,7 @@ class ColumnRolesForm(forms.Form):
         }
 
 
-class RecommendationCorrectionForm(forms.Form):
+class RecommendationCorrectionForm(GovukErrors, forms.Form):
     ref = forms.CharField(label="Reference", max_length=100, required=False)
     section = forms.CharField(max_length=300, required=False)
     text = forms.CharField(label="Recommendation", widget=forms.Textarea(attrs={"rows": 4}))
@@ -86,7 +79,7 @@ class RecommendationCorrectionForm(forms.Form):
     objective = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
-class ActionCorrectionForm(forms.Form):
+class ActionCorrectionForm(GovukErrors, forms.Form):
     ref = forms.CharField(label="Reference", max_length=100, required=False)
     text = forms.CharField(label="What will be done", widget=forms.Textarea(attrs={"rows": 4}))
     leads = LinesField(required=False, help_text="One person, role or team per line")
@@ -102,4 +95,5 @@ class ActionCorrectionForm(forms.Form):
         label="RAG printed on the plan",
         choices=[("", "None printed"), *[(code, code.title()) for code in RAG_STATUS]],
         required=False,
+        widget=forms.RadioSelect,
     )

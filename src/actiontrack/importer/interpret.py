@@ -170,16 +170,17 @@ class _Walk:
         ):
             title_at.pop()  # a section heading printed just above the first table
         texts = {i: item.text for i, item in enumerate(self.items) if isinstance(item, Text)}
+        placed = set(title_at) | set(prose_at)  # a set: a document of prose has thousands of paragraphs
         self.meta = read_meta(
             [texts[i] for i in title_at],
-            [t for i, t in texts.items() if i not in title_at and i not in prose_at and i <= last],
+            [t for i, t in texts.items() if i not in placed and i <= last],
             [texts[i] for i in prose_at] + [t for i, t in texts.items() if i > last],
             [item.rows for item in self.items if isinstance(item, Loose)],
         )
         self.people_keys = [str(p["key"]) for p in self.meta.people]
         self.reference = None if self.meta.as_of else _latest_year_end(self.items)
         for i, item in enumerate(self.items[: last + 1]):
-            if isinstance(item, Text) and i not in title_at and i not in prose_at:
+            if isinstance(item, Text) and i not in placed:
                 self.text(item.text, i)
             elif isinstance(item, Section):
                 self.section = item.text

@@ -99,12 +99,18 @@ class PlanMeta:
     status_key: dict[str, str] = field(default_factory=dict)  # a numbered status key: "2" -> "On track"
 
 
+_MAX_TITLE_LINES = 200
+
+
 def read_meta(
     title_texts: list[str], other_texts: list[str], notes: list[str], loose: list[list[list[str]]]
 ) -> PlanMeta:
     """Read the plan fields from its heading lines, other free text, closing notes and keyless tables."""
     meta = PlanMeta()
+    # A title is a few lines above the table; a document of prose without a table has thousands,
+    # and comparing each line with every other below would cost their square.
     title_lines = [clean(line) for text in title_texts for line in text.split("\n") if clean(line)]
+    title_lines = title_lines[:_MAX_TITLE_LINES]
     full_title = " ".join(title_lines)
     labelled = {}
     for line in list(title_lines):

@@ -9,9 +9,10 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
-from actiontrack.importer import drafts
+from actiontrack.importer import drafts, duplicates
 from actiontrack.importer.analysis import ROLE_LABELS
 from actiontrack.importer.errors import UnreadableDocument
 from actiontrack.importer.forms import (
@@ -21,8 +22,12 @@ from actiontrack.importer.forms import (
     RecommendationCorrectionForm,
     UploadForm,
 )
+from actiontrack.importer.limits import READ_WALL_SECONDS
 from actiontrack.importer.models import ImportDraft
 from actiontrack.plans import access
+
+# A reading not finished this long after the upload has stopped (no worker running, or it was stopped).
+STALLED_AFTER = datetime.timedelta(seconds=READ_WALL_SECONDS + 60)
 
 
 def upload(request: HttpRequest) -> HttpResponse:
@@ -31,15 +36,29 @@ def upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         document = form.cleaned_data["document"]
         try:
-            draft = drafts.create_draft(request.user, document.read(), document.name)
-        except UnreadableDocument as error:
-            form.add_error("document", str(error))
+            draft = drafts.start_draft(request.user, document.read(), document.name)
         except ValidationError as error:
             form.add_error("document", error)
         else:
-            return redirect("import-preview", pk=draft.pk)
-    recent = drafts.waiting(request.user).only("pk", "filename", "created_at")
+            # Under a task backend that runs tasks as they are queued, the draft comes back read.
+            if draft.state == ImportDraft.State.READY:
+                return redirect("import-preview", pk=draft.pk)
+            if draft.state == ImportDraft.State.READING:
+                return redirect("import-reading", pk=draft.pk)
+            form.add_error("document", draft.error)
+            drafts.discard_draft(draft)
+    recent = drafts.waiting(request.user).only("pk", "filename", "created_at", "state")
     return render(request, "importer/upload.html", {"form": form, "drafts": recent})
+
+
+@require_safe
+def reading(request: HttpRequest, pk: int) -> HttpResponse:
+    """Say how far the reading of an upload has got, refreshing itself; then the preview, or why not."""
+    draft = drafts.own_draft(request.user, pk)
+    if draft.state == ImportDraft.State.READY:
+        return redirect("import-preview", pk=draft.pk)
+    stalled = draft.state == ImportDraft.State.READING and timezone.now() - draft.created_at > STALLED_AFTER
+    return render(request, "importer/reading.html", {"draft": draft, "stalled": stalled})
 
 
 @require_safe
@@ -62,6 +81,7 @@ def preview_context(draft: ImportDraft, columns_form: ColumnRolesForm) -> dict[s
     plan_actions = [{**a, "path": f"a{j}"} for j, a in enumerate(document["actions"])]
     action_count = sum(len(r["actions"]) for r in recommendations) + len(plan_actions)
     return {
+        "earlier": duplicates.earlier_imports(draft.user, draft),
         "draft": draft,
         "document": document,
         "recommendations": recommendations,
@@ -137,7 +157,7 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def discard(request: HttpRequest, pk: int) -> HttpResponse:
-    draft = drafts.draft_for_user(request.user, pk)
+    draft = drafts.own_draft(request.user, pk)  # one still being read, or not readable, may go too
     drafts.discard_draft(draft)
     messages.success(request, f"Discarded the import of {draft.filename}")
     return redirect("import-upload")

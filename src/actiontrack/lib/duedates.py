@@ -502,3 +502,59 @@ def find_month(text: str) -> tuple[int, int] | None:
         if month is not None and year is not None and (match.group("y4") or match.group("y2")):
             return year, month
     return None
+
+
+# Day/month/year written in figures, to tell an impossible date ("31/06/2026") from words.
+_NUMERIC_DATE = re.compile(r"(?<![\d/.-])\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?(?:\d{4}|\d{2})(?![\d/.-])")
+# What a form suggests when a due date cannot be read.
+DUE_EXAMPLES = (
+    "31/03/2026, March 2026, Summer 2026, Q3 2026/27, Ongoing, With immediate effect or To be confirmed"
+)
+
+
+def not_understood(text: str | None, as_of: datetime.date | None = None) -> str | None:
+    """Return the part of a typed due date that cannot be read, None when it all reads.
+
+    A due date reads when it names a date ("March 2026", "Report back to April board") or says
+    why it has none ("Ongoing", "With immediate effect", "To be confirmed"); a date in figures must
+    be a real one ("31/06/2026" is not).
+    """
+    printed = clean(text)
+    if not printed:
+        return None
+    for match in _NUMERIC_DATE.finditer(printed):
+        if find_date(match.group()) is None:
+            return match.group()
+    due = read_due(printed, as_of)
+    if due.date is not None or due.kind != "unspecified" or _UNSPECIFIED.search(printed):
+        return None
+    return printed
+
+
+def read_as(kind: str | None, date: datetime.date | str | None) -> str:
+    """Say in words what a due date was read as: "the end of March 2027", "ongoing, with no date"."""
+    if isinstance(date, str):
+        date = datetime.date.fromisoformat(date[:10]) if date else None
+    if date is None:
+        return {
+            "immediate": "immediately, with no date",
+            "ongoing": "ongoing, with no date",
+            "done": "already done",
+            "recurring": "recurring, with no single date",
+            "event": "a meeting or event, with no date",
+        }.get(kind or "", "no date")
+    day = f"{date.day} {calendar.month_name[date.month]} {date.year}"
+    month = f"{calendar.month_name[date.month]} {date.year}"
+    year_end = (date.month, date.day) == (12, 31)
+    return {
+        "date": day,
+        "month": f"the end of {month}",
+        "mid_month": f"the middle of {month} ({day})",
+        "quarter": f"the end of the quarter, {day}",
+        "season": f"the end of the season, {day}",
+        "year": f"the end of {date.year}" if year_end else f"the end of the year, {day}",
+        "range": f"the end of the period, {day}",
+        "from": f"from {day}",
+        "recurring": f"recurring, next {day}",
+        "event": f"a meeting or event, {day}",
+    }.get(kind or "", day)

@@ -12,10 +12,13 @@ from django import forms
 from django.utils import timezone
 
 from actiontrack.accounts.models import Agency, User
+from actiontrack.dateinput import GovukDateField, ReportDateField
+from actiontrack.formerrors import GovukErrors
 from actiontrack.formtools import SubmittedOnceForm, VersionedForm
+from actiontrack.lib.duedates import KIND_LABELS, Due
 from actiontrack.plans import access
 from actiontrack.plans.models import Action, Person, Plan, Recommendation
-from actiontrack.plans.rag import RagScale
+from actiontrack.plans.rag import RagScale, format_date
 
 
 def split_lines(text: str) -> list[str]:
@@ -35,16 +38,10 @@ class LinesField(forms.CharField):
         return split_lines(super().to_python(value) or "")
 
 
-class GovukDateField(forms.DateField):
-    """A date typed as day/month/year or "14 June 2018"."""
-
-    input_formats = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%d-%m-%Y"]
-    default_error_messages = {"invalid": "Enter a real date, for example 14/06/2018"}
-
-
 class PlanForm(VersionedForm, SubmittedOnceForm, forms.ModelForm):
     notes = LinesField(required=False, help_text="One note per line")
-    as_of = GovukDateField(required=False, label="Progress reported at", help_text="For example, 14/06/2018")
+    as_of = GovukDateField(required=False, label="Progress reported at", help_text="For example, 14 6 2018")
+    source_date = ReportDateField(label="Report date", required=False)
 
     class Meta:
         model = Plan
@@ -133,16 +130,23 @@ class RecommendationForm(VersionedForm, SubmittedOnceForm, forms.ModelForm):
         labels = {"ref": "Reference", "text": "Recommendation"}
 
 
+DUE_HINT = "As you would write it: 31/03/2026, March 2026, Summer 2026, Ongoing, Report back to April board"
+
+
+def due_reading(due: Due, *, now: bool = False) -> str:
+    """Say what a due date's words were read as: "Read as 31 August 2026 (a season)."."""
+    lead = "Now read as" if now else "Read as"
+    if not due.text:
+        return "No due date."
+    kind = KIND_LABELS.get(due.kind or "", "")
+    if due.date is None:
+        return f"{lead} no date{f' ({kind})' if kind else ''}."
+    return f"{lead} {format_date(due.date)}{f' ({kind})' if kind else ''}."
+
+
 class ActionForm(VersionedForm, SubmittedOnceForm, forms.ModelForm):
     leads = LinesField(required=False, help_text="One person, role or team per line, for example SM")
-    due_text = forms.CharField(
-        required=False,
-        label="Due",
-        max_length=500,
-        help_text=(
-            "As you would write it: 31/03/2026, March 2026, Summer 2026, Ongoing, Report back to April board"
-        ),
-    )
+    due_text = forms.CharField(required=False, label="Due", max_length=500, help_text=DUE_HINT)
     due_reason = forms.CharField(
         required=False,
         label="Why is the due date changing?",
@@ -164,12 +168,25 @@ class ActionForm(VersionedForm, SubmittedOnceForm, forms.ModelForm):
         if self.instance.pk:
             self.initial.setdefault("leads", self.instance.lead_keys())
             self.initial.setdefault("due_text", self.instance.due_text)
+            if self.instance.due_text:
+                self.show_due_reading(self.instance.due, now=True)
+
+    # The form offers "Check the due date": what the words are read as, shown before saving.
+    checks_due = True
+
+    def show_due_reading(self, due: Due, *, now: bool = False) -> None:
+        """Say under the due field what date the words were read as."""
+        hint = f"{due_reading(due, now=now)} {DUE_HINT}"
+        self.fields["due_text"].help_text = hint
+        self["due_text"].help_text = hint  # a bound field keeps the hint it was made with
 
 
 class UpdateForm(SubmittedOnceForm):
-    date = GovukDateField(label="Date of the update", help_text="For example, 14/06/2018")
+    error_texts = {"text": {"required": "Enter the progress made"}}
+
+    date = GovukDateField(label="Date of the update", help_text="For example, 14 6 2018")
     text = forms.CharField(label="Progress", widget=forms.Textarea(attrs={"rows": 5}), max_length=10000)
-    rag = forms.ChoiceField(label="RAG status", required=False)
+    rag = forms.ChoiceField(label="RAG status", required=False, widget=forms.RadioSelect)
 
     def __init__(self, *args: Any, scale: RagScale, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -177,5 +194,36 @@ class UpdateForm(SubmittedOnceForm):
         self.initial.setdefault("date", timezone.localdate().strftime("%d/%m/%Y"))
 
 
-class SearchForm(forms.Form):
+class SearchForm(GovukErrors, forms.Form):
     q = forms.CharField(label="Search plans, recommendations, actions and updates", max_length=200)
+
+
+class PlanFilterForm(GovukErrors, forms.Form):
+    """The plan page's filters, read from plain GET parameters (?rag=red&overdue=1)."""
+
+    rag = forms.ChoiceField(label="RAG status", required=False)
+    lead = forms.TypedChoiceField(label="Lead", required=False, coerce=int, empty_value=None)
+    agency = forms.ChoiceField(label="Agency", required=False)
+    overdue = forms.BooleanField(label="Overdue", required=False)
+    stale = forms.BooleanField(label="Needing an update", required=False)
+    due_before = GovukDateField(label="Due before", required=False, help_text="For example, 31 3 2026")
+    as_at = GovukDateField(
+        label="View the plan as at",
+        required=False,
+        help_text="The RAG, reasons and latest updates of that day. For example, 14 6 2018",
+    )
+
+    def __init__(self, *args: Any, plan: Plan, leads: list[Person], agencies: list[str], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["rag"].choices = [("", "Any"), *plan.scale.choices()]  # type: ignore[attr-defined]
+        self.fields["lead"].choices = [  # type: ignore[attr-defined]
+            ("", "Anyone"),
+            *((person.pk, person.name or person.key) for person in leads),
+        ]
+        self.fields["agency"].choices = [("", "Any"), *((name, name) for name in agencies)]  # type: ignore[attr-defined]
+
+    def clean_as_at(self) -> Any:
+        day = self.cleaned_data["as_at"]
+        if day is not None and day > timezone.localdate():
+            raise forms.ValidationError("The date to view the plan as at must be today or in the past")
+        return day

@@ -6,7 +6,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, OuterRef, Prefetch, Subquery
+from django.db.models import F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, TruncDate
 from django.urls import reverse
 from django.utils import timezone
@@ -161,28 +161,47 @@ class Person(models.Model):
         return self.key
 
 
+def update_day() -> Coalesce:
+    """Return the SQL for the day an update counts from (see Update.day)."""
+    return Coalesce(
+        F("date"), F("action__plan__as_of"), TruncDate("recorded_at"), output_field=models.DateField()
+    )
+
+
 class ActionQuerySet(models.QuerySet["Action"]):
     def with_latest_update(self, up_to: datetime.date | None = None) -> ActionQuerySet:
         """Annotate each action with its latest update's date and text (on or before up_to), in one query."""
         latest = Update.objects.filter(action=OuterRef("pk")).order_by("-order", "-pk")
         if up_to is not None:
-            latest = latest.annotate(
-                day=Coalesce(F("date"), TruncDate("recorded_at"), output_field=models.DateField())
-            ).filter(day__lte=up_to)
+            latest = latest.annotate(counts_on=update_day()).filter(counts_on__lte=up_to)
         return self.annotate(
             latest_update_date=Subquery(latest.values("date")[:1]),
             latest_update_recorded=Subquery(latest.values("recorded_at")[:1]),
             latest_update_text=Subquery(latest.values("text")[:1]),
         )
 
+    def with_reported_rag(self, up_to: datetime.date | None = None) -> ActionQuerySet:
+        """Annotate each action with the latest RAG a lead gave with an update (on or before up_to)."""
+        given = Update.objects.filter(action=OuterRef("pk")).exclude(rag="").order_by("-order", "-pk")
+        given = given.annotate(counts_on=update_day())
+        if up_to is not None:
+            given = given.filter(counts_on__lte=up_to)
+        return self.annotate(
+            reported_rag=Subquery(given.values("rag")[:1]),
+            reported_rag_on=Subquery(given.values("counts_on")[:1]),
+        )
+
     def with_rag(self, today: datetime.date, *, updates_up_to: datetime.date | None = None) -> ActionQuerySet:
         """Annotate each action with the RAG rule worked out in SQL: rag_meaning, days_overdue,
         is_overdue and is_stale (see rag.RULES), as at today, counting updates up to updates_up_to."""
         queryset = self.with_latest_update(up_to=updates_up_to)
-        last_update_on = Coalesce(
-            F("latest_update_date"), TruncDate("latest_update_recorded"), output_field=models.DateField()
+        stages = rag.rag_annotations(
+            today,
+            last_update_on=F("latest_update_date"),
+            updated=Q(latest_update_recorded__isnull=False),
+            added_on=TruncDate("created_at"),
         )
-        for stage in rag.rag_annotations(today, last_update_on):
+        for stage in stages:
             queryset = queryset.annotate(**stage)
         return queryset
 
@@ -255,27 +274,37 @@ class Action(models.Model):
             links = list(self.lead_links.select_related("person").order_by("order"))
         return [link.person for link in links]
 
-    def assessment(self, today: datetime.date | None = None) -> rag.Assessment:
-        """Return this action's RAG and the reason for it."""
-        return rag.assess(
+    def rag_facts(self, today: datetime.date | None = None) -> rag.Facts:
+        """Return what the RAG rule looks at for this action, as at today."""
+        latest = self._latest_update()
+        return rag.Facts(
             status=self.status or None,
             due_date=self.due_date,
-            last_update_on=self.last_update_on(),
+            last_update_on=latest[0] if latest else None,
             today=today or timezone.localdate(),
             thresholds=self.plan.thresholds,
+            updated=latest is not None,
+            added_on=timezone.localdate(self.created_at) if self.created_at else None,
+            reported_at=self.plan.as_of,
+            due_kind=self.due_kind or None,
         )
 
+    def assessment(self, today: datetime.date | None = None) -> rag.Assessment:
+        """Return this action's RAG and the reason for it."""
+        return rag.assess_facts(self.rag_facts(today))
+
     def last_update_on(self) -> datetime.date | None:
-        """Return the day of the latest update: its own date, else the day it was recorded."""
+        """Return the latest update's day: its date, else (printed undated) the plan's reported-at date."""
+        latest = self._latest_update()
+        return (latest[0] or self.plan.as_of) if latest else None
+
+    def _latest_update(self) -> tuple[datetime.date | None, datetime.datetime] | None:
+        """Return the latest update's (date, recorded at), None when there is none."""
         if hasattr(self, "latest_update_recorded"):  # annotated by with_latest_update()
-            date, recorded = getattr(self, "latest_update_date", None), self.latest_update_recorded
-        else:
-            latest = self.updates.order_by("-order", "-pk").first()
-            date, recorded = (latest.date, latest.recorded_at) if latest else (None, None)
-        if date is not None:
-            return date
-        # By the configured time zone, as TruncDate does in with_rag().
-        return timezone.localdate(recorded) if recorded is not None else None
+            recorded = self.latest_update_recorded
+            return (getattr(self, "latest_update_date", None), recorded) if recorded is not None else None
+        latest = self.updates.order_by("-order", "-pk").first()
+        return (latest.date, latest.recorded_at) if latest else None
 
 
 class ActionLead(models.Model):
@@ -323,6 +352,12 @@ class Update(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    def day(self, plan: Plan | None = None) -> datetime.date:
+        """Return the day this update counts from: its date; printed undated (an imported document's
+        progress), the plan's *progress reported at* date; else the day it was recorded."""
+        as_of = (plan or self.action.plan).as_of
+        return self.date or as_of or timezone.localdate(self.recorded_at)
 
 
 class DueDateRevision(models.Model):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -22,7 +23,7 @@ from simple_history.utils import bulk_create_with_history
 
 from actiontrack.accounts import submissions
 from actiontrack.accounts.audit import Channel, acting_as, bulk_history_attrs, current_actor, require_version
-from actiontrack.lib.duedates import read_due
+from actiontrack.lib.duedates import DUE_EXAMPLES, Due, not_understood, read_due
 from actiontrack.plans import access, rag
 from actiontrack.plans.interchange import load_plan
 from actiontrack.plans.models import (
@@ -51,7 +52,7 @@ def check_report_date(value: str) -> str:
                 raise ValueError
             datetime.date.fromisoformat(value if len(value) == 10 else value + "-01")
         except ValueError:
-            message = "Enter the report date as a year and month, for example 2026-03, or a full date"
+            message = "Enter the report date as a month and year, for example January 2013"
             raise ValidationError({"source_date": message}) from None
     return value
 
@@ -176,6 +177,23 @@ def _apply_due(action: Action, due_text: str) -> None:
     action.due_text, action.due_date, action.due_kind = due.text or "", due.date, due.kind or ""
 
 
+_NUMERIC = re.compile(r"\d")
+
+
+def read_typed_due(plan: Plan, due_text: str) -> Due:
+    """Read a due date typed in a form, refusing one that cannot be read with what was not understood."""
+    reference = due_reference_date(plan)
+    part = not_understood(due_text, reference)
+    if part is not None:
+        problem = (
+            f"“{part}” is not a real date"
+            if _NUMERIC.search(part)
+            else f"ActionTrack cannot read “{part}” as a due date"
+        )
+        raise ValidationError({"due_text": f"{problem}. Write the due date as, for example, {DUE_EXAMPLES}"})
+    return read_due(due_text, reference)
+
+
 @transaction.atomic
 def add_action(
     action: Action, *, leads: Iterable[str] = (), due_text: str = "", submission: str = ""
@@ -184,6 +202,7 @@ def add_action(
     earlier = submissions.claim(submission)
     if earlier is not None:
         return earlier
+    read_typed_due(action.plan, due_text)
     _apply_due(action, due_text)
     siblings = Action.objects.filter(plan=action.plan, recommendation=action.recommendation)
     action.order = next_order(siblings)
@@ -205,6 +224,7 @@ def edit_action(
     """Save changes to an action; a changed due date is a revision and needs its reason."""
     require_version(action, version)
     if due_text is not None and due_text.strip() != action.due_text:
+        read_typed_due(action.plan, due_text)
         revise_due_date(action, due_text=due_text, reason=due_reason)
     action.save()
     if leads is not None:

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from actiontrack.plans import rag
-from actiontrack.plans.models import Action, Plan
+from actiontrack.plans import asat, rag
+from actiontrack.plans.models import Action, Plan, PlanStatus
 
 
 @dataclass
@@ -36,22 +36,29 @@ class PlanSummary:
 
 
 def summarise(plans: Iterable[Plan], today: datetime.date | None = None) -> list[PlanSummary]:
-    """Count each plan's actions by RAG and overdue in the database, with one query for all of them."""
+    """Count each plan's actions by RAG and overdue in the database: one query for the open plans,
+    one for each closed plan, which is counted as at its closing date (see asat.assessed_on)."""
     today = today or timezone.localdate()
     summaries = {plan.pk: PlanSummary(plan) for plan in plans}
-    counts = (
-        Action.objects.filter(plan__in=list(summaries))
-        .with_rag(today)
-        .order_by()
-        .values("plan_id")
-        .annotate(
-            overdue=Count("pk", filter=Q(is_overdue=True)),
-            **{meaning: Count("pk", filter=Q(rag_meaning=meaning)) for meaning in rag.MEANINGS},
+    by_day: dict[datetime.date, list[int]] = {}
+    for plan in summaries.values():
+        day = min(asat.assessed_on(plan.plan), today) if plan.plan.status == PlanStatus.CLOSED else today
+        by_day.setdefault(day, []).append(plan.plan.pk)
+    for day, pks in by_day.items():
+        updates_up_to = day if day < today else None
+        counts = (
+            Action.objects.filter(plan__in=pks)
+            .with_rag(day, updates_up_to=updates_up_to)
+            .order_by()
+            .values("plan_id")
+            .annotate(
+                overdue=Count("pk", filter=Q(is_overdue=True)),
+                **{meaning: Count("pk", filter=Q(rag_meaning=meaning)) for meaning in rag.MEANINGS},
+            )
         )
-    )
-    row: dict[str, int]
-    for row in counts:  # type: ignore[assignment]  # the meanings are keys too
-        summary = summaries[row["plan_id"]]
-        summary.counts.update({meaning: row[meaning] for meaning in rag.MEANINGS if row[meaning]})
-        summary.overdue = row["overdue"]
+        row: dict[str, int]
+        for row in counts:  # type: ignore[assignment]  # the meanings are keys too
+            summary = summaries[row["plan_id"]]
+            summary.counts.update({meaning: row[meaning] for meaning in rag.MEANINGS if row[meaning]})
+            summary.overdue = row["overdue"]
     return list(summaries.values())

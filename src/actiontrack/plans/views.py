@@ -6,7 +6,8 @@ import json
 from typing import Any
 
 from django.contrib import messages
-from django.db.models import Prefetch, Q, QuerySet
+from django.core.exceptions import ValidationError
+from django.db.models import F, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,15 +15,17 @@ from django.views.decorators.http import require_POST, require_safe
 
 from actiontrack.accounts.audit import version_of
 from actiontrack.formtools import attempt, paginate
-from actiontrack.plans import access, services
+from actiontrack.plans import access, asat, listing, rag, services
 from actiontrack.plans.forms import (
     ActionForm,
     PersonForm,
+    PlanFilterForm,
     PlanForm,
     PlanSharingForm,
     RecommendationForm,
     SearchForm,
     UpdateForm,
+    due_reading,
 )
 from actiontrack.plans.interchange import export_plan
 from actiontrack.plans.models import Action, Recommendation, Update
@@ -38,26 +41,84 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = access.plan_for_user(request.user, pk)
-    actions = Action.objects.for_page().order_by("order", "pk")
-    page = paginate(
-        request,
-        plan.recommendations.order_by("order", "pk").prefetch_related(Prefetch("actions", queryset=actions)),
+    today = timezone.localdate()
+    closed_on = asat.closed_on(plan)
+    people = list(plan.people.select_related("agency", "user").order_by("order", "key"))
+    rows = listing.plan_rows(plan, asat.assessed_on(plan))
+    # The filters offer the agencies and leads the plan's actions name, in the plan's order.
+    agencies = sorted({row.agency for row in rows if row.agency})
+    leading = {person.pk for row in rows for person in row.action.ordered_leads()}
+    leads = [person for person in people if person.pk in leading]
+    form = PlanFilterForm(request.GET or None, plan=plan, leads=leads, agencies=agencies)
+    # Filters that cannot be read are said so (beside the field) and the others still apply.
+    data: dict[str, Any] = {}
+    if form.is_bound:
+        form.is_valid()
+        data = form.cleaned_data
+    chosen = listing.Chosen(
+        rag=data.get("rag") or "",
+        lead=data.get("lead"),
+        agency=data.get("agency") or "",
+        overdue=bool(data.get("overdue")),
+        stale=bool(data.get("stale")),
+        due_before=data.get("due_before"),
     )
-    plan_actions = paginate(request, actions.filter(plan=plan, recommendation=None), "actions_page")
-    sections = group_by_section(page.object_list)
+    as_at = data.get("as_at")
+    day = as_at or asat.assessed_on(plan)
+    if as_at is not None:
+        rows = listing.plan_rows(plan, day)
+    shown = [row for row in rows if chosen.keeps(row)]
+    by_recommendation: dict[int | None, list[listing.Row]] = {}
+    for row in shown:
+        by_recommendation.setdefault(row.action.recommendation_id, []).append(row)
+    recommendations = list(plan.recommendations.order_by("order", "pk"))
+    if chosen.active:
+        recommendations = [r for r in recommendations if r.pk in by_recommendation]
+    page = paginate(request, recommendations)
+    for recommendation in page.object_list:
+        recommendation.rows = by_recommendation.get(recommendation.pk, [])
+    plan_actions = paginate(request, by_recommendation.get(None, []), "actions_page")
+    counts = {pk: len(found) for pk, found in by_recommendation.items() if pk is not None}
+    base = {"as_at": as_at.isoformat()} if as_at else {}
+    summary = listing.Summary.of(rows)
     return render(
         request,
         "plans/plan_detail.html",
         {
             "plan": plan,
             "page": page,
-            "sections": sections,
+            "sections": group_by_section(page.object_list),
             "plan_actions": plan_actions,
-            "people": plan.people.select_related("agency", "user").order_by("order", "key"),
+            "people": people,
             "can_edit": access.can_edit_plan(request.user, plan),
-            "today": timezone.localdate(),
+            "today": day,
+            "as_at": as_at,
+            "closed_on": closed_on,
+            "is_today": day == today,
+            "form": form,
+            "chosen": chosen,
+            "summary": summary,
+            "summary_colours": summary.colours(plan),
+            "unfold_completed": chosen.rag == plan.scale.code_for(rag.COMPLETED),
+            "shown_count": len(shown),
+            "links": _summary_links(plan, base),
+            "base_query": base,
+            "contents": listing.contents(recommendations, page.paginator.per_page, counts),
+            "current_page": page.number,
         },
     )
+
+
+def _summary_links(plan: Any, base: dict[str, str]) -> dict[str, str]:
+    """Return the query strings the summary's numbers link to: one colour, overdue, needing an update."""
+    links = {code: listing.link(base, rag=code) for code, _label in plan.scale.entries}
+    for meaning in rag.MEANINGS:
+        code = plan.scale.code_for(meaning)
+        links.setdefault(code, listing.link(base, rag=code))
+    links["overdue"] = listing.link(base, overdue=1)
+    links["stale"] = listing.link(base, stale=1)
+    links["all"] = listing.link(base)
+    return links
 
 
 def group_by_section(recommendations: Any) -> list[tuple[str, list[Recommendation]]]:
@@ -192,7 +253,9 @@ def action_create(request: HttpRequest, plan_pk: int) -> HttpResponse:
     plan = access.plan_for_user(request.user, plan_pk, write=True)
     initial = {"recommendation": request.GET.get("recommendation")}
     form = ActionForm(request.POST or None, plan=plan, initial=initial, instance=Action(plan=plan))
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and "check_due" in request.POST:
+        check_due(form, plan)
+    elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         action = attempt(
             form,
@@ -203,7 +266,7 @@ def action_create(request: HttpRequest, plan_pk: int) -> HttpResponse:
             submission=data["submission"],
         )
         if action is not None:
-            messages.success(request, "Action added")
+            messages.success(request, f"Action added. {due_reading(action.due)}")
             return redirect(action)
     return render(request, "plans/form.html", {"form": form, "title": "Add an action", "plan": plan})
 
@@ -211,7 +274,9 @@ def action_create(request: HttpRequest, plan_pk: int) -> HttpResponse:
 def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     action = access.action_for_user(request.user, pk, edit=True)
     form = ActionForm(request.POST or None, instance=action, plan=action.plan)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and "check_due" in request.POST:
+        check_due(form, action.plan)
+    elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if attempt(
             form,
@@ -222,9 +287,21 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
             due_reason=data["due_reason"],
             version=data["seen_version"],
         ):
-            messages.success(request, "Action saved")
+            messages.success(request, f"Action saved. {due_reading(action.due)}")
             return redirect(action)
     return render(request, "plans/form.html", {"form": form, "title": "Edit action", "plan": action.plan})
+
+
+def check_due(form: ActionForm, plan: Any) -> None:
+    """Show under the due field what the typed words are read as (or why they cannot be), saving nothing."""
+    form.is_valid()
+    try:
+        due = services.read_typed_due(plan, form.data.get("due_text", ""))
+    except ValidationError as error:
+        for message in error.message_dict.get("due_text", []):
+            form.add_error("due_text", message)
+        return
+    form.show_due_reading(due)
 
 
 @require_safe
@@ -238,13 +315,24 @@ def action_page(request: HttpRequest, action: Action, form: UpdateForm | None = 
     if can_update and form is None:
         form = UpdateForm(scale=action.plan.scale)
     updates = paginate(request, action.updates.select_related("author").order_by("-order", "-pk"))
+    plan = action.plan
+    day = asat.assessed_on(plan)
+    # A closed plan's action is assessed as it stood on the closing date.
+    if day < timezone.localdate():
+        then = asat.actions_as_at(plan, [action], day)
+    else:
+        then = list(Action.objects.filter(pk=action.pk).with_latest_update().with_reported_rag())
+    rows = listing.rows_for(then, plan, day)
+    assessed = rows[0] if rows else None  # added after the plan closed: assessed today
     return render(
         request,
         "plans/action_detail.html",
         {
             "action": action,
-            "plan": action.plan,
-            "assessment": action.assessment(),
+            "plan": plan,
+            "assessment": assessed.assessment if assessed else action.assessment(day),
+            "differs": assessed.differs if assessed else "",
+            "assessed_on": day,
             "updates": updates,
             "form": form if can_update else None,
             "can_edit": access.can_edit_plan(request.user, action.plan),
@@ -274,13 +362,25 @@ def action_add_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_safe
 def my_actions(request: HttpRequest) -> HttpResponse:
-    actions = (
-        Action.objects.filter(lead_links__person__user=request.user.pk)
-        .distinct()
-        .for_page()
-        .order_by("due_date", "pk")
+    """The actions the signed-in person leads, as a to-do list: open ones first (overdue, then
+    soonest due, then undated), completed ones folded away."""
+    today = timezone.localdate()
+    led = Action.objects.filter(lead_links__person__user=request.user.pk).distinct()
+    actions: Any = led.for_page().with_rag(today).with_reported_rag()  # mypy cannot see annotations
+    completed = Q(rag_meaning=rag.COMPLETED)
+    open_actions = actions.exclude(completed).order_by(
+        "-is_overdue", F("due_date").asc(nulls_last=True), "plan__title", "order", "pk"
     )
-    return render(request, "plans/my_actions.html", {"page": paginate(request, actions)})
+    done = actions.filter(completed).order_by(F("due_date").desc(nulls_last=True), "pk")
+    return render(
+        request,
+        "plans/my_actions.html",
+        {
+            "page": paginate(request, open_actions),
+            "done": paginate(request, done, "done_page"),
+            "today": today,
+        },
+    )
 
 
 @require_safe

@@ -4,14 +4,9 @@ One function, `build_report()`, gathers everything a board paper shows; every
 renderer (HTML, PDF, DOCX, XLSX, CSV, the partnership's Word template) reads
 the same dict, and a frozen version stores it verbatim.
 
-"As at a date" means, for a day D:
-- an update counts if its date (or, undated, the day it was recorded) is on or before D;
-- an action counts if it was created on or before D, except that the actions a
-  plan was created (or imported) with count from the plan's *progress reported
-  at* date when that is earlier: an imported plan's content is historic;
-- an action's status and due date are those in its audit trail at the end of D,
-  or its current ones when the trail starts later (an imported plan) or D is today or later;
-- its RAG is the rule of `plans/rag.py` applied at D.
+"As at a date" means what `plans/asat.py` says, for the plan page and reports alike: the
+actions that existed on the day, their status and due date then, the updates up to the day,
+and the rule of `plans/rag.py` applied at the day.
 """
 
 from __future__ import annotations
@@ -23,12 +18,10 @@ from typing import Any
 from django.utils import timezone
 
 from actiontrack.dashboards import charts
-from actiontrack.plans import rag
-from actiontrack.plans.models import Action, DueDateRevision, Plan, Update
+from actiontrack.plans import asat, rag
+from actiontrack.plans.models import Action, DueDateRevision, Plan
 
 FORMAT = "actiontrack-board-report/1"
-# A plan's first actions (created with it, by hand or by import) are created within this of the plan.
-WITH_THE_PLAN = datetime.timedelta(minutes=10)
 UNDER_NO_RECOMMENDATION = "Actions not under a recommendation"
 
 
@@ -36,28 +29,26 @@ def build_report(plan: Plan, as_at: datetime.date | None = None) -> dict[str, An
     """Return the board report of a plan as at a date (default today), without any comparison."""
     as_at = as_at or timezone.localdate()
     scale = plan.scale
-    actions = [a for a in _actions(plan) if _exists_on(a, plan, as_at)]
-    past = _trail_at(actions, as_at)
-    updates = _updates_up_to(actions, as_at)
+    every = _actions(plan)
+    updates = asat.updates_up_to(every, plan, as_at)
+    actions = [a for a in every if asat.exists_on(a, plan, as_at, a.pk in updates)]
+    past = asat.trail_at(actions, as_at)
     revisions = _revisions(actions)
     rows: dict[int | None, list[dict[str, Any]]] = defaultdict(list)
     for action in actions:
-        status, due_text, due_date = past.get(action.pk, (action.status, action.due_text, action.due_date))
+        was = past.get(action.pk)
+        status, due_text, due_date = action.status, action.due_text, action.due_date
+        if was:
+            status, due_text, due_date = was.status, was.due_text, was.due_date
         action_updates = updates.get(action.pk, [])
         latest = action_updates[-1] if action_updates else None
-        facts = rag.Facts(status or None, due_date, latest["day"] if latest else None, as_at, plan.thresholds)
-        assessment = rag.assess(
-            status=facts.status,
-            due_date=due_date,
-            last_update_on=facts.last_update_on,
-            today=as_at,
-            thresholds=plan.thresholds,
-        )
+        facts = asat.facts_on(action, plan, as_at, was, action_updates)
+        assessment = rag.assess_facts(facts)
         code = assessment.code(scale)
         action_revisions = [
             r
             for r in revisions.get(action.pk, [])
-            if action.pk not in past or r.recorded_at <= _end_of(as_at)
+            if action.pk not in past or r.recorded_at <= asat.end_of(as_at)
         ]
         if as_at >= timezone.localdate():
             action_revisions = revisions.get(action.pk, [])
@@ -85,7 +76,7 @@ def build_report(plan: Plan, as_at: datetime.date | None = None) -> dict[str, An
                 "overdue": rag.OVERDUE.holds(facts),
                 "days_overdue": rag.days_overdue(facts),
                 "stale": rag.STALE.holds(facts),
-                "latest_update": ({"date": _iso(latest["day"]), "text": latest["text"]} if latest else None),
+                "latest_update": ({"date": _iso(latest.day(plan)), "text": latest.text} if latest else None),
                 "updates": len(action_updates),
             }
         )
@@ -192,43 +183,6 @@ def _actions(plan: Plan) -> list[Action]:
     for action in actions:
         action.plan = plan
     return actions
-
-
-def _exists_on(action: Action, plan: Plan, day: datetime.date) -> bool:
-    created = timezone.localdate(action.created_at)
-    if action.created_at - plan.created_at <= WITH_THE_PLAN:
-        created = min(created, plan.as_of) if plan.as_of else datetime.date.min
-    return created <= day
-
-
-def _end_of(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.max))
-
-
-def _trail_at(actions: list[Action], day: datetime.date) -> dict[int, tuple[str, str, datetime.date | None]]:
-    """Return (status, due text, due date) from each action's audit trail at the end of day, if any."""
-    if day >= timezone.localdate() or not actions:
-        return {}
-    found: dict[int, tuple[str, str, datetime.date | None]] = {}
-    trail = (
-        Action.history.filter(id__in=[a.pk for a in actions], history_date__lte=_end_of(day))
-        .order_by("history_date", "history_id")
-        .values_list("id", "status", "due_text", "due_date")
-    )
-    for pk, status, due_text, due_date in trail:
-        found[pk] = (status, due_text, due_date)
-    return found
-
-
-def _updates_up_to(actions: list[Action], day: datetime.date) -> dict[int, list[dict[str, Any]]]:
-    """Return each action's updates that count on day, oldest first."""
-    found: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    updates = Update.objects.filter(action__in=[a.pk for a in actions]).order_by("action", "order", "pk")
-    for update in updates.only("action_id", "date", "recorded_at", "text"):
-        update_day = update.date or timezone.localdate(update.recorded_at)
-        if update_day <= day:
-            found[update.action_id].append({"day": update_day, "text": update.text})
-    return found
 
 
 def _revisions(actions: list[Action]) -> dict[int, list[DueDateRevision]]:

@@ -7,10 +7,11 @@ from typing import Any
 from django import forms
 
 from actiontrack.accounts.models import Agency
+from actiontrack.formerrors import GovukErrors
 from actiontrack.plans.forms import GovukDateField
 from actiontrack.plans.models import Plan, SourceKind
 
-DATE_HINT = "For example, 14/06/2026"
+DATE_HINT = "For example, 14 6 2026"
 
 
 def choices(field: forms.Field) -> forms.ChoiceField:
@@ -19,7 +20,7 @@ def choices(field: forms.Field) -> forms.ChoiceField:
     return field
 
 
-class ReportForm(forms.Form):
+class ReportForm(GovukErrors, forms.Form):
     """As at a date, and what to show changes since: a date, a version, or (by default) the last version."""
 
     as_at = GovukDateField(required=False, label="As at", help_text=f"Today if empty. {DATE_HINT}")
@@ -36,17 +37,17 @@ class ReportForm(forms.Form):
         ]
 
 
-class FreezeForm(forms.Form):
+class FreezeForm(GovukErrors, forms.Form):
     as_at = GovukDateField(required=False, label="As at", help_text=f"Today if empty. {DATE_HINT}")
 
 
-class TemplateForm(forms.Form):
+class TemplateForm(GovukErrors, forms.Form):
     template = forms.FileField(
         label="Word template (.docx)", help_text="Placeholders as in the starter template"
     )
 
 
-class CompareForm(forms.Form):
+class CompareForm(GovukErrors, forms.Form):
     before = forms.TypedChoiceField(coerce=int, label="From version")
     after = forms.ChoiceField(label="To")
 
@@ -57,7 +58,7 @@ class CompareForm(forms.Form):
         choices(self.fields["after"]).choices = [("now", "Today")] + versions
 
 
-class ExceptionsForm(forms.Form):
+class ExceptionsForm(GovukErrors, forms.Form):
     plan = forms.TypedChoiceField(required=False, coerce=int, empty_value=None, label="Plan")
     agency = forms.TypedChoiceField(required=False, coerce=int, empty_value=None, label="Agency")
     lead = forms.CharField(required=False, label="Lead", help_text="Initials, name or role")

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from actiontrack.formerrors import GovukErrors
 from actiontrack.plans.forms import GovukDateField
 from actiontrack.plans.models import Plan
 from actiontrack.plans.rag import RagScale
@@ -34,25 +35,25 @@ class MultipleFileField(forms.FileField):
 EVIDENCE_HINT = f"{ACCEPTED}; the type is checked from the file itself"
 
 
-class RoundForm(forms.Form):
+class RoundForm(GovukErrors, forms.Form):
     plans = forms.ModelMultipleChoiceField(
         queryset=Plan.objects.none(), widget=forms.CheckboxSelectMultiple, label="Plans"
     )
     title = forms.CharField(max_length=300, help_text="For example, Updates for the July board")
-    deadline = GovukDateField(label="Deadline for answers", help_text="For example, 14/06/2027")
+    deadline = GovukDateField(label="Deadline for answers", help_text="For example, 14 6 2027")
 
     def __init__(self, *args: Any, plans: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["plans"].queryset = plans  # type: ignore[attr-defined]
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(GovukErrors, forms.Form):
     """One action's answer on a lead's page; prefixed by the action."""
 
     text = forms.CharField(
         label="Progress update", widget=forms.Textarea(attrs={"rows": 4}), max_length=10000, required=False
     )
-    rag = forms.ChoiceField(label="Proposed RAG status", required=False)
+    rag = forms.ChoiceField(label="Proposed RAG status", required=False, widget=forms.RadioSelect)
     due_text = forms.CharField(
         label="New due date, if it needs to change",
         max_length=500,
@@ -69,7 +70,7 @@ class AnswerForm(forms.Form):
         self.fields["rag"].choices = [("", "No change"), *scale.choices()]  # type: ignore[attr-defined]
 
 
-class SignOffForm(forms.Form):
+class SignOffForm(GovukErrors, forms.Form):
     text = forms.CharField(
         label="Evidence that the action is complete",
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -80,13 +81,13 @@ class SignOffForm(forms.Form):
     attachments = MultipleFileField(label="Evidence files", help_text=EVIDENCE_HINT)
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(GovukErrors, forms.Form):
     reason = forms.CharField(
         label="Why the evidence is not enough", widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
     )
 
 
-class ImpactForm(forms.Form):
+class ImpactForm(GovukErrors, forms.Form):
     text = forms.CharField(
         label="The difference made",
         widget=forms.Textarea(attrs={"rows": 5}),

@@ -15,6 +15,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from actiontrack.importer.limits import MAX_UPDATES_PER_CELL, LimitExceeded
 from actiontrack.lib.duedates import find_date, find_month
 from actiontrack.lib.text import clean, strip_markup
 from actiontrack.lib.vocabulary import MONTH_WORD
@@ -32,6 +33,7 @@ _STAMP = re.compile(
     r"(?P<sep>\s*(?::|[-–—](?=\s))\s*|\s+|$)",
     re.IGNORECASE,
 )
+_NEXT_STAMP_WINDOW = 200
 # Words that put a date inside a sentence rather than at the head of an entry.
 _PREPOSITIONS = {
     "on", "to", "for", "from", "by", "until", "till", "of", "at", "since", "before", "after", "wef",
@@ -55,13 +57,14 @@ class _Stamp:
 
 
 def _stamps(text: str, as_of: datetime.date | None = None) -> list[_Stamp]:
+    """Return the stamps that open entries, in time linear in the text (no copy of what precedes each)."""
     accepted: list[_Stamp] = []
+    content_end = len(text.rstrip())
     for match in _STAMP.finditer(text):
         start, end = match.span()
-        before = text[:start]
-        after = text[end:]
         separator = match.group("sep").strip()
-        at_line_start = not before.strip(" \t") or before.rstrip(" \t").endswith("\n")
+        # Only spaces or tabs stand between the line's start (or the text's) and the stamp.
+        at_line_start = not text[text.rfind("\n", 0, start) + 1 : start].strip(" \t")
         if match.group("month"):
             # "Jan 2024: ..." opens an entry only as a stamp: at the head of a line, before ":" or a dash.
             if not at_line_start or not separator or match.group("label") or match.group("open"):
@@ -74,12 +77,13 @@ def _stamps(text: str, as_of: datetime.date | None = None) -> list[_Stamp]:
         if (match.group("label") or match.group("open")) and not at_line_start:
             continue  # a label or bracket marks a stamp only at the head of a line
         # "19/02/18 – 18/05/18" is a period, not a stamp heading an entry.
-        if separator in "-–—" and separator and _STAMP.match(after):
+        # A stamp and its separator are far shorter than the window looked at for the next one.
+        if separator in "-–—" and separator and _STAMP.match(text[end : end + _NEXT_STAMP_WINDOW]):
             continue
-        if not after.strip() and not at_line_start:
+        if end >= content_end and not at_line_start:
             continue
         if not at_line_start:
-            previous_word = before.split()[-1].lower() if before.split() else ""
+            previous_word = _word_before(text, start).lower()
             if previous_word.strip("(,") in _PREPOSITIONS or previous_word.endswith("("):
                 continue
             in_order = not accepted or date >= accepted[-1].date
@@ -88,7 +92,23 @@ def _stamps(text: str, as_of: datetime.date | None = None) -> list[_Stamp]:
             if not separator and not accepted:
                 continue
         accepted.append(_Stamp(start, end, date))
+        if len(accepted) > MAX_UPDATES_PER_CELL:
+            raise LimitExceeded(
+                f"has a cell of more than {MAX_UPDATES_PER_CELL:,} dated updates",
+                f"cells of at most {MAX_UPDATES_PER_CELL:,} updates",
+            )
     return accepted
+
+
+def _word_before(text: str, at: int) -> str:
+    """Return the word (run of non-space characters) that ends before `at`, or "" if there is none."""
+    end = at
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
 
 
 def split_updates(

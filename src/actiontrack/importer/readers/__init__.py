@@ -11,11 +11,13 @@ text reader last.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from actiontrack.importer.errors import UnreadableDocument
-from actiontrack.importer.model import RawDocument
+from actiontrack.importer.limits import MAX_DOCUMENT_CHARS, MAX_ROWS, LimitExceeded, check_count
+from actiontrack.importer.model import RawDocument, Table
 from actiontrack.importer.readers.safety import check_size
 
 Sniffer = Callable[[bytes, str], bool]
@@ -33,6 +35,7 @@ class Reader:
 # The order readers are tried in: a format with a signature before one told by its text alone.
 PRIORITY = {"docx": 10, "xlsx": 10, "pdf": 10, "html": 20, "markdown": 30, "csv": 40, "text": 90}
 _READERS: list[Reader] = []
+logger = logging.getLogger(__name__)
 
 
 def register(name: str, sniff: Sniffer, read: ReadFunction, priority: int | None = None) -> None:
@@ -57,9 +60,47 @@ def reader_for(data: bytes, filename: str) -> Reader:
 
 
 def read_document(data: bytes, filename: str) -> RawDocument:
-    """Read bytes into a RawDocument with the reader their content calls for."""
+    """Read bytes into a RawDocument with the reader their content calls for.
+
+    Whatever goes wrong inside a parser (python-docx, openpyxl, pdfium, lxml,
+    zlib) on a damaged file becomes an UnreadableDocument naming the file; a
+    document over a limit is refused with the limit named.
+    """
     check_size(data, filename)
-    return reader_for(data, filename).read(data, filename)
+    reader = reader_for(data, filename)
+    try:
+        document = reader.read(data, filename)
+        tables = [block for block in document.blocks if isinstance(block, Table)]
+        check_count(sum(len(table.rows) for table in tables), MAX_ROWS, "rows")
+        chars = sum(len(cell) for table in tables for row in table.rows for cell in row)
+        chars += sum(len(block.text) for block in document.blocks if not isinstance(block, Table))
+        check_count(chars, MAX_DOCUMENT_CHARS, "characters of text", "documents")
+    except LimitExceeded as error:
+        raise error.for_file(filename) from None
+    except UnreadableDocument:
+        raise
+    except (MemoryError, RecursionError) as error:
+        raise UnreadableDocument(
+            f"{filename} is too complex for ActionTrack to read ({type(error).__name__})."
+        ) from None
+    except Exception:  # noqa: BLE001 - a parser's failure on a damaged file, whatever its type
+        logger.warning("The %s reader failed on %s", reader.name, filename, exc_info=True)
+        raise UnreadableDocument(
+            f"{filename} is damaged: ActionTrack cannot read it as {_KINDS.get(reader.name, 'a document')}. "
+            "Open it, save it again and upload the new copy."
+        ) from None
+    return document
+
+
+_KINDS = {
+    "docx": "a Word document",
+    "xlsx": "an Excel workbook",
+    "pdf": "a PDF",
+    "html": "a web page",
+    "markdown": "Markdown",
+    "csv": "a CSV file",
+    "text": "text",
+}
 
 
 _loaded = False

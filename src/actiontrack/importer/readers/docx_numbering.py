@@ -15,6 +15,10 @@ _W = f"{{{W}}}"
 _LEVEL_REF = re.compile(r"%([1-9])")
 _ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl")]
 _ROMAN += [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+# Word numbers lists from 0 to 32767 on nine levels (0-8); a file claiming more is damaged or hostile
+# (a start of 10^20 printed in letters or Roman numerals would never finish).
+_MAX_START = 32767
+_LEVELS = 9
 
 
 class Numbering:
@@ -38,7 +42,7 @@ class Numbering:
             if num_id is None or definition is None:
                 continue
             for lvl in definition.findall(f"{_W}lvl"):
-                level = _int(lvl.get(f"{_W}ilvl"), 0)
+                level = _level(lvl.get(f"{_W}ilvl"))
                 self.formats[(num_id, level)] = (
                     _val(lvl, "numFmt") or "decimal",
                     _val(lvl, "lvlText") or "",
@@ -46,7 +50,7 @@ class Numbering:
                 )
             for override in num.findall(f"{_W}lvlOverride"):
                 start = _val(override, "startOverride")
-                key = (num_id, _int(override.get(f"{_W}ilvl"), 0))
+                key = (num_id, _level(override.get(f"{_W}ilvl")))
                 if start is not None and key in self.formats:
                     fmt, text, _ = self.formats[key]
                     self.formats[key] = (fmt, text, _int(start, 1))
@@ -55,7 +59,7 @@ class Numbering:
             if num_pr is not None and _val(num_pr, "numId"):
                 self.style_numbers[style.get(f"{_W}styleId", "")] = (
                     _val(num_pr, "numId") or "",
-                    _int(_val(num_pr, "ilvl"), 0),
+                    _level(_val(num_pr, "ilvl")),
                 )
 
     def label(self, paragraph: Any) -> str:
@@ -63,8 +67,8 @@ class Numbering:
         num_id, level = self._number_of(paragraph)
         if not num_id or num_id == "0" or (num_id, level) not in self.formats:
             return ""
-        counters = self.counters.setdefault(num_id, [0] * 9)
-        for deeper in range(level + 1, 9):
+        counters = self.counters.setdefault(num_id, [0] * _LEVELS)
+        for deeper in range(level + 1, _LEVELS):
             counters[deeper] = 0
         start = self.formats[(num_id, level)][2]
         counters[level] = start if counters[level] == 0 else counters[level] + 1
@@ -85,7 +89,7 @@ class Numbering:
         if num_pr is not None:
             num_id = _val(num_pr, "numId")
             if num_id:
-                return num_id, _int(_val(num_pr, "ilvl"), 0)
+                return num_id, _level(_val(num_pr, "ilvl"))
         style = paragraph.find(f"{_W}pPr/{_W}pStyle")
         if style is not None:
             return self.style_numbers.get(style.get(f"{_W}val", ""), ("", 0))
@@ -98,7 +102,13 @@ def _val(element: Any, name: str) -> str | None:
 
 
 def _int(value: str | None, default: int) -> int:
-    return int(value) if value is not None and value.isdigit() else default
+    if value is None or not value.isascii() or not value.isdigit() or len(value) > 5:
+        return default
+    return int(value) if int(value) <= _MAX_START else default
+
+
+def _level(value: str | None) -> int:
+    return min(_int(value, 0), _LEVELS - 1)
 
 
 def _format(value: int, fmt: str) -> str:

@@ -16,12 +16,10 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections.abc import Iterator
 
-from lxml import etree
-
 from actiontrack.importer.errors import UnreadableDocument
+from actiontrack.importer.limits import MAX_ROWS, MAX_TABLE_COLUMNS, LimitExceeded, check_count
 from actiontrack.importer.model import Block, Paragraph, RawDocument, Table
 from actiontrack.importer.readers import register
 from actiontrack.importer.readers.colours import name_rag_fills
@@ -87,16 +85,19 @@ def read(data: bytes, filename: str) -> RawDocument:
             f"{filename} is a zip archive, not a Word document or Excel workbook ActionTrack can read."
         )
     import docx  # deferred: python-docx is only needed for Word uploads
-    from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+        body = document.element.body
+    except Exception:  # noqa: BLE001 - zlib, lxml, zipfile and python-docx's own errors on damage
         raise UnreadableDocument(
-            f"{filename} is damaged: ActionTrack cannot open it as a Word document ({exc})."
+            f"{filename} is damaged: ActionTrack cannot open it as a Word document. "
+            "Open it in Word, save it again and upload the new copy."
         ) from None
+    # Counted before any row is laid out: each row costs its grid's width.
+    check_count(sum(1 for _ in body.iter(f"{_W}tr")), MAX_ROWS, "table rows")
     headings = _heading_styles(document)
-    blocks = list(_body_blocks(document.element.body, headings, Numbering(document)))
+    blocks = list(_body_blocks(body, headings, Numbering(document)))
     return RawDocument(name=filename, kind="docx", blocks=blocks)
 
 
@@ -197,6 +198,7 @@ def _symbol(sym) -> str:
 def _table_rows(table, numbering: Numbering) -> list[list[str]]:
     """Lay a table's rows out on its grid, merged cells given once."""
     grid = table.findall(f"{_W}tblGrid/{_W}gridCol")
+    _check_width(len(grid))
     rows: list[list[str]] = []
     fills: list[list[str | None]] = []
     for tr in _children(table):
@@ -209,12 +211,15 @@ def _table_rows(table, numbering: Numbering) -> list[list[str]]:
             if tc.tag != f"{_W}tc":
                 continue
             span = _cell_span(tc)
+            _check_width(len(row) + span)
             merged = _continues_vertical_merge(tc)
             row.append("" if merged else _cell_text(tc, numbering))
             row.extend([""] * (span - 1))
             row_fills.append(None if merged else _fill(tc))
             row_fills.extend([None] * (span - 1))
-        row.extend([""] * _grid_skip(tr, "gridAfter"))
+        after = _grid_skip(tr, "gridAfter")
+        _check_width(len(row) + after)
+        row.extend([""] * after)
         rows.append(row)
         fills.append(row_fills)
     width = max([len(grid)] + [len(row) for row in rows]) if rows else 0
@@ -234,16 +239,33 @@ def _fill(tc) -> str | None:
     return shading.get(f"{_W}fill") if shading is not None else None
 
 
+def _check_width(columns: int) -> None:
+    """Refuse a row wider than MAX_TABLE_COLUMNS before its cells are laid out."""
+    if columns > MAX_TABLE_COLUMNS:
+        raise LimitExceeded(
+            f"has a table more than {MAX_TABLE_COLUMNS} columns wide",
+            f"tables of at most {MAX_TABLE_COLUMNS} columns",
+        )
+
+
 def _grid_skip(tr, name: str) -> int:
     element = tr.find(f"{_W}trPr/{_W}{name}")
-    value = element.get(f"{_W}val", "0") if element is not None else "0"
-    return int(value) if value.isdigit() else 0
+    return _count(element.get(f"{_W}val", "0") if element is not None else "0", 0)
 
 
 def _cell_span(tc) -> int:
     element = tc.find(f"{_W}tcPr/{_W}gridSpan")
-    value = element.get(f"{_W}val", "1") if element is not None else "1"
-    return max(int(value), 1) if value.isdigit() else 1
+    return max(_count(element.get(f"{_W}val", "1") if element is not None else "1", 1), 1)
+
+
+def _count(value: str, default: int) -> int:
+    """Read a count of grid columns; one wider than any table is refused before it is used."""
+    if not (value.isascii() and value.isdigit()):
+        return default
+    # Judged on the digits first: int("1" * 5000) would itself raise.
+    count = int(value) if len(value) <= 6 else MAX_TABLE_COLUMNS + 1
+    _check_width(count)
+    return count
 
 
 def _continues_vertical_merge(tc) -> bool:

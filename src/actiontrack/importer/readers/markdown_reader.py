@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from actiontrack.importer.errors import UnreadableDocument
+from actiontrack.importer.limits import check_text
 from actiontrack.importer.model import Block, Paragraph, RawDocument
 from actiontrack.importer.readers import register
 from actiontrack.importer.readers.encoding import decode
@@ -42,6 +43,7 @@ def read(data: bytes, filename: str) -> RawDocument:
     if not sniff_text(data, filename):
         raise UnreadableDocument(f"{filename} does not look like a text document.")
     text = decode(data).replace("\r\n", "\n").replace("\r", "\n")
+    check_text(text)
     return RawDocument(name=filename, kind="markdown", blocks=markdown_blocks(text))
 
 

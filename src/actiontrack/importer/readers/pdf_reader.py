@@ -29,13 +29,21 @@ import statistics
 from typing import Any
 
 from actiontrack.importer.errors import UnreadableDocument
+from actiontrack.importer.limits import (
+    MAX_PDF_PAGE_CHARS,
+    MAX_PDF_PAGE_TEXT_PIECES,
+    MAX_PDF_PAGES,
+    MAX_PDF_TEXT_PIECES,
+    LimitExceeded,
+    check_count,
+)
 from actiontrack.importer.model import Block, Paragraph, RawDocument, Table
+from actiontrack.importer.progress import report
 from actiontrack.importer.readers import register
 from actiontrack.importer.readers.aligned import AlignedTable, aligned_tables, line_glue
 from actiontrack.importer.readers.colours import name_rag_fills
 from actiontrack.importer.readers.pdf_rules import close_open_tables, page_rules, too_many_rules
-
-MAX_PDF_PAGES = 200
+from actiontrack.importer.readers.pdf_streams import check_inflated_size
 
 # Lines of one paragraph stand at most this many font sizes apart, top to top;
 # paragraph spacing puts more between paragraphs.
@@ -53,6 +61,7 @@ def read(data: bytes, filename: str) -> RawDocument:
     """Read a PDF into paragraphs and tables, page by page."""
     import pypdfium2
 
+    check_inflated_size(data)
     try:
         document = pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as exc:
@@ -65,6 +74,7 @@ def read(data: bytes, filename: str) -> RawDocument:
         ) from None
     blocks: list[Block] = []
     columns: list[float] = []  # the last unruled table's columns, for its carry-over onto the next page
+    pieces = 0
     try:
         page_count = len(document)
         if page_count > MAX_PDF_PAGES:
@@ -75,11 +85,14 @@ def read(data: bytes, filename: str) -> RawDocument:
         if page_count == 0:
             raise UnreadableDocument(f"{filename} has no pages.")
         for number in range(1, page_count + 1):
+            report(f"Reading page {number} of {page_count}")
             try:
                 view = _PageView(document[number - 1])
             except pypdfium2.PdfiumError as exc:
                 raise UnreadableDocument(f"{filename} is damaged at page {number} ({exc}).") from None
             try:
+                pieces += view.check_text_size()
+                check_count(pieces, MAX_PDF_TEXT_PIECES, "separate pieces of text", "PDFs")
                 page_blocks, columns = _page_blocks(view, number, columns)
                 blocks.extend(page_blocks)
             finally:
@@ -113,6 +126,17 @@ class _PageView:
     def close(self) -> None:
         self.textpage.close()
         self.page.close()
+
+    def check_text_size(self) -> int:
+        """Refuse a page of more text than the limits allow, before it is read; return its pieces."""
+        pieces = self.textpage.count_rects()
+        if pieces > MAX_PDF_PAGE_TEXT_PIECES or self.textpage.count_chars() > MAX_PDF_PAGE_CHARS:
+            raise LimitExceeded(
+                f"has a page of more than {MAX_PDF_PAGE_TEXT_PIECES:,} separate pieces of text "
+                f"or {MAX_PDF_PAGE_CHARS:,} characters",
+                f"pages of at most {MAX_PDF_PAGE_TEXT_PIECES:,} pieces and {MAX_PDF_PAGE_CHARS:,} characters",
+            )
+        return pieces
 
     def text_lines(self) -> list[dict]:
         """Return the page's lines of text, top to bottom, each with its pieces and runs.

@@ -13,19 +13,15 @@ import io
 import zipfile
 
 from actiontrack.importer.errors import UnreadableDocument
-
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-# Real plans unpack to a few megabytes; a bomb is caught on the declared sizes,
-# which Python's zipfile enforces when it inflates (it stops at file_size).
-MAX_UNPACKED_BYTES = 100 * 1024 * 1024
-MAX_COMPRESSION_RATIO = 100
-# Small members (styles, empty sheets) legitimately compress very well, so the
-# ratio is only judged on members big enough to matter.
-RATIO_CHECK_MIN_BYTES = 1024 * 1024
-MAX_ZIP_MEMBERS = 10_000
-# One part (document.xml, a worksheet) this large would take the XML parsers
-# gigabytes and minutes; real plans' parts are a few megabytes.
-MAX_PART_BYTES = 40 * 1024 * 1024
+from actiontrack.importer.limits import (
+    MAX_COMPRESSION_RATIO,
+    MAX_PART_BYTES,
+    MAX_UNPACKED_BYTES,
+    MAX_UPLOAD_BYTES,
+    MAX_ZIP_MEMBERS,
+    RATIO_CHECK_MIN_BYTES,
+)
+from actiontrack.importer.limits import megabytes as _megabytes
 
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 # Legacy .doc/.xls and password-protected .docx/.xlsx are OLE compound files.
@@ -122,7 +118,3 @@ def refuse_ole(data: bytes, filename: str) -> None:
         f"{filename} is in the old Word (.doc) or Excel (.xls) format. Open it and save it as "
         "a Word document (.docx) or Excel workbook (.xlsx), then upload that copy."
     )
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from actiontrack.importer.errors import UnreadableDocument
+from actiontrack.importer.limits import check_text
 from actiontrack.importer.model import Block, Paragraph, RawDocument, Table
 from actiontrack.importer.readers import register
 from actiontrack.importer.readers.encoding import decode
@@ -52,6 +53,7 @@ def read(data: bytes, filename: str) -> RawDocument:
     if not sniff(data, filename):
         raise UnreadableDocument(f"{filename} does not look like a text document.")
     text = decode(data).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    check_text(text)
     return RawDocument(name=filename, kind="text", blocks=structured_blocks(text))
 
 

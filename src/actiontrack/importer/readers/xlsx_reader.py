@@ -18,17 +18,28 @@ import datetime as dt
 import io
 import re
 import zipfile
+import zlib
 from typing import Any
 
 from actiontrack.importer.errors import UnreadableDocument
+from actiontrack.importer.limits import (
+    MAX_MERGED_CELLS,
+    MAX_SHEET_CELLS,
+    MAX_WORKBOOK_CELLS,
+    LimitExceeded,
+    check_count,
+)
 from actiontrack.importer.model import Block, Paragraph, RawDocument, Table
 from actiontrack.importer.readers import register
 from actiontrack.importer.readers.colours import name_rag_fills
 from actiontrack.importer.readers.grid import grid_blocks
 from actiontrack.importer.readers.safety import check_zip, looks_like_zip, zip_names
 
-# A sheet far larger than any action plan is refused rather than read.
-MAX_SHEET_CELLS = 500_000
+# Found in the sheets' XML before openpyxl reads them: each <c> is a cell it builds, and each
+# merged range (or range given a link) is laid out cell by cell, A1:XFD1048576 as 17 billion.
+_CELL_ELEMENT = re.compile(rb"<(?:\w+:)?c[\s/>]")
+_RANGE_ELEMENT = re.compile(rb"<(?:\w+:)?(?:mergeCell|hyperlink)\s[^>]*?\bref=[\"']([^\"']*)[\"']")
+_CELL_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d{1,7})$")
 _SHEET_HEADER_ROWS = 20  # title and note rows stand above a sheet's header row
 _DEFAULT_SHEET_NAME = re.compile(r"^(sheet|feuil|tabelle|hoja)\s*\d*$", re.IGNORECASE)
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
@@ -55,6 +66,15 @@ def sniff(data: bytes, filename: str) -> bool:
 def read(data: bytes, filename: str) -> RawDocument:
     """Read every visible sheet into its name and its used range."""
     check_zip(data, filename, "Excel workbook")
+    try:
+        _check_sheets(data)
+    except LimitExceeded as error:
+        raise error.for_file(filename) from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError) as exc:
+        raise UnreadableDocument(
+            f"{filename} is damaged: it is not a complete Excel workbook (a sheet cannot be unpacked: "
+            f"{exc}). Open it and save it again, then upload the new copy."
+        ) from None
     import openpyxl  # deferred: only workbook uploads need it
 
     try:
@@ -91,6 +111,41 @@ def read(data: bytes, filename: str) -> RawDocument:
     if not blocks:
         raise UnreadableDocument(f"{filename} has no filled cells on any visible sheet.")
     return RawDocument(name=filename, kind="xlsx", blocks=blocks)
+
+
+def _check_sheets(data: bytes) -> None:
+    """Count the cells the sheets define and the cells their ranges cover, before openpyxl lays them out."""
+    cells = covered = 0
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                continue
+            xml = archive.read(name)  # `check_zip` has bounded every part's size
+            cells += sum(1 for _ in _CELL_ELEMENT.finditer(xml))
+            covered += sum(_range_cells(match.group(1)) for match in _RANGE_ELEMENT.finditer(xml))
+            check_count(cells, MAX_WORKBOOK_CELLS, "cells", "workbooks")
+            if covered > MAX_MERGED_CELLS:
+                raise LimitExceeded(
+                    f"has merged (or linked) ranges covering more than {MAX_MERGED_CELLS:,} cells",
+                    f"workbooks whose merged ranges cover at most {MAX_MERGED_CELLS:,} cells",
+                )
+
+
+def _range_cells(ref: bytes) -> int:
+    """Return how many cells a range ("A1:C10", "B2") covers; a reference openpyxl cannot read covers none."""
+    corners = []
+    for part in ref.decode("ascii", "replace").split(":")[:2]:
+        match = _CELL_REF.match(part.strip())
+        if match is None:
+            return 0
+        column = 0
+        for letter in match.group(1).upper():
+            column = column * 26 + ord(letter) - 64
+        corners.append((column, int(match.group(2))))
+    if len(corners) == 1:
+        return 1
+    (left, top), (right, bottom) = corners
+    return (abs(right - left) + 1) * (abs(bottom - top) + 1)
 
 
 def _sheet_rows(sheet: Any, filename: str) -> list[list[str]]:

@@ -4,7 +4,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from actiontrack.importer import UnreadableDocument, convert_path
+from actiontrack.importer import UnreadableDocument
+from actiontrack.importer.sandbox import read_bounded
 
 
 class Command(BaseCommand):
@@ -23,7 +24,7 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: Any) -> None:
         path: Path = options["file"]
         try:
-            document = convert_path(path)
+            document = read_bounded(path.read_bytes(), path.name).document  # capped memory and time
         except FileNotFoundError:
             raise CommandError(f"{path} does not exist.") from None
         except OSError as error:

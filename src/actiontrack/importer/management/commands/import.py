@@ -6,7 +6,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from actiontrack.accounts.commands import acting_user, user_option
-from actiontrack.importer import UnreadableDocument, convert_path
+from actiontrack.importer import UnreadableDocument
+from actiontrack.importer.sandbox import read_bounded
 from actiontrack.plans import access
 from actiontrack.plans.services import create_plan_from_document
 
@@ -28,7 +29,9 @@ class Command(BaseCommand):
         failures = []
         for path in tqdm(files, unit="file", disable=len(files) < 2, file=sys.stderr):
             try:
-                plan = create_plan_from_document(convert_path(path), owners=owners)
+                # Read in a child process with capped memory and time, as uploads are.
+                document = read_bounded(path.read_bytes(), path.name).document
+                plan = create_plan_from_document(document, owners=owners)
             except FileNotFoundError:
                 failures.append(f"{path} does not exist.")
             except OSError as error:

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 
 class Command(BaseCommand):
-    help = "Run the background worker that sends e-mail (django-tasks' database worker)."
+    help = "Run the background worker that sends e-mail and reads uploads (django-tasks' database worker)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--batch", action="store_true", help="Run every waiting task, then stop")
