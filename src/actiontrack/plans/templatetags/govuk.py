@@ -49,16 +49,7 @@ def report_date(value: str | None) -> str:
 @register.inclusion_tag("includes/rag_tag.html")
 def rag_tag(action: Action, plan: Plan | None = None, today: datetime.date | None = None) -> dict[str, Any]:
     """Render an action's RAG tag with its reason beside it."""
-    scale = (plan or action.plan).scale
-    assessment = action.assessment(today)
-    code = assessment.code(scale)
-    return {
-        "code": code,
-        "label": code.title(),
-        "meaning": scale.label_for(code),
-        "reason": assessment.reason,
-        "tag_class": TAG_CLASSES.get(code, ""),
-    }
+    return assessment_tag(action.assessment(today), plan or action.plan)
 
 
 @register.simple_tag
