@@ -277,6 +277,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("ACTIONTRACK_LOG_LEVEL", "INFO")},
+    # WeasyPrint logs every page it lays out at INFO; its warnings (a bad stylesheet or image) stay.
+    "loggers": {"weasyprint": {"level": "WARNING"}},
 }
 
 # Where the shared seed plans live: the demo loads them.

@@ -45,6 +45,7 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from actiontrack.dashboards import measures, stats  # noqa: E402
 from actiontrack.dashboards.models import Measure  # noqa: E402
+from actiontrack.lib.garbage import fewer_collections  # noqa: E402
 from actiontrack.plans.models import Plan  # noqa: E402
 from actiontrack.plans.rag import RagScale  # noqa: E402
 
@@ -140,7 +141,7 @@ _DRAWING = threading.Lock()
 
 def draw(figures: stats.Figures, fmt: str, dpi: int = 100) -> bytes:
     """Draw the figures with matplotlib and return the file's bytes."""
-    with _DRAWING, matplotlib.rc_context(STYLE):  # type: ignore[arg-type]
+    with _DRAWING, fewer_collections(), matplotlib.rc_context(STYLE):  # type: ignore[arg-type]
         if figures.kind == "hbar":
             shown = figures.rows[: stats.MOST_ROWS]
             height = 1.2 + 0.32 * max(len(shown), 1) * max(len(figures.series), 1)

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from actiontrack.lib.garbage import fewer_collections
+
 
 @dataclass(frozen=True)
 class Format:
@@ -44,11 +46,17 @@ def renderer(name: str) -> Callable[[dict[str, Any]], bytes]:
 
 def render(report: dict[str, Any], name: str) -> bytes:
     """Render a board report in a format: html, pdf, docx, xlsx or csv."""
-    return renderer(name)(report)
+    with fewer_collections():
+        return renderer(name)(report)
 
 
 def render_exceptions(report: dict[str, Any], name: str) -> bytes:
     """Render the exception report in a format: html, pdf, docx, xlsx or csv."""
+    with fewer_collections():
+        return _render_exceptions(report, name)
+
+
+def _render_exceptions(report: dict[str, Any], name: str) -> bytes:
     from django.template.loader import render_to_string
 
     from actiontrack.reports.exceptions import table
