@@ -139,9 +139,10 @@ def _wrapped(label: Any, width: int = 11) -> str:
 _DRAWING = threading.Lock()
 
 
+@fewer_collections()
 def draw(figures: stats.Figures, fmt: str, dpi: int = 100) -> bytes:
     """Draw the figures with matplotlib and return the file's bytes."""
-    with _DRAWING, fewer_collections(), matplotlib.rc_context(STYLE):  # type: ignore[arg-type]
+    with _DRAWING, matplotlib.rc_context(STYLE):  # type: ignore[arg-type]
         if figures.kind == "hbar":
             shown = figures.rows[: stats.MOST_ROWS]
             height = 1.2 + 0.32 * max(len(shown), 1) * max(len(figures.series), 1)

@@ -22,7 +22,10 @@ _saved: tuple[int, int, int] = gc.get_threshold()
 
 @contextmanager
 def fewer_collections() -> Iterator[None]:
-    """Raise the collector's first threshold while any thread is inside; restore it after the last."""
+    """Raise the collector's first threshold while any thread is inside; restore it after the last.
+
+    A context manager, or a decorator: `@fewer_collections()`.
+    """
     global _renders, _saved
     with _lock:
         if _renders == 0:

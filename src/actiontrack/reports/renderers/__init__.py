@@ -44,19 +44,15 @@ def renderer(name: str) -> Callable[[dict[str, Any]], bytes]:
     }[name]
 
 
+@fewer_collections()
 def render(report: dict[str, Any], name: str) -> bytes:
     """Render a board report in a format: html, pdf, docx, xlsx or csv."""
-    with fewer_collections():
-        return renderer(name)(report)
+    return renderer(name)(report)
 
 
+@fewer_collections()
 def render_exceptions(report: dict[str, Any], name: str) -> bytes:
     """Render the exception report in a format: html, pdf, docx, xlsx or csv."""
-    with fewer_collections():
-        return _render_exceptions(report, name)
-
-
-def _render_exceptions(report: dict[str, Any], name: str) -> bytes:
     from django.template.loader import render_to_string
 
     from actiontrack.reports.exceptions import table
