@@ -45,8 +45,10 @@ def test_upload_preview_correct_reload_and_confirm(page: Any, live_server: Any) 
     page.get_by_role("link", name="Change action Run two focus groups").click()
     page.get_by_label("Due").fill("Spring 2022")
     page.get_by_role("button", name="Save correction").click()
+    corrected = "Read as the end of the season, 31 May 2022"
+    expect(page.locator("body")).to_contain_text(corrected)  # back on the preview before reloading it
     page.reload()  # the preview, with its correction, survives a reload
-    expect(page.locator("body")).to_contain_text("Read as the end of the season, 31 May 2022")
+    expect(page.locator("body")).to_contain_text(corrected)
 
     page.get_by_role("button", name="Confirm and create the plan").click()
     expect(page.get_by_role("alert")).to_contain_text("Imported")
